@@ -1,0 +1,76 @@
+/**
+ * The image catalog: what each image does when a container runs it, since nothing really runs.
+ * Built-in entries cover common public images; a scenario adds its own. An entry without a tag
+ * matches every tag of its repository.
+ */
+export type RunBehaviour = 'forever' | { seconds: number; exitCode?: number; failRate?: number };
+
+export interface ImageEntry {
+  image: string;
+  private?: boolean;
+  credentials?: { server: string; username: string; password: string };
+  pullSeconds?: number;
+  run?: RunBehaviour;
+  readyAfterSeconds?: number;
+  logs?: string[];
+  /** Executables on the image's PATH that `kubectl exec` can run (nslookup, curl, sh...). */
+  commands?: string[];
+  sizeBytes?: number;
+}
+
+export interface ImageRef {
+  /** `docker.io/library/nginx` */
+  repository: string;
+  tag: string;
+  /** The registry host: `docker.io`. */
+  registry: string;
+  /** `docker.io/library/nginx:1.25` */
+  full: string;
+}
+
+/** Normalises `nginx`, `nginx:1.25`, `hiondal/member`, `registry.k8s.io/pause:3.9` as containerd does. */
+export function parseImage(image: string): ImageRef {
+  let rest = image.trim();
+  let digest = '';
+  const at = rest.indexOf('@');
+  if (at >= 0) {
+    digest = rest.slice(at);
+    rest = rest.slice(0, at);
+  }
+  const slash = rest.indexOf('/');
+  const first = slash >= 0 ? rest.slice(0, slash) : '';
+  const hasRegistry = slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost');
+  const registry = hasRegistry ? first : 'docker.io';
+  let path = hasRegistry ? rest.slice(slash + 1) : rest;
+  const colon = path.lastIndexOf(':');
+  let tag = 'latest';
+  if (colon >= 0) {
+    tag = path.slice(colon + 1);
+    path = path.slice(0, colon);
+  }
+  if (registry === 'docker.io' && !path.includes('/')) path = `library/${path}`;
+  const repository = `${registry}/${path}`;
+  return { repository, tag, registry, full: `${repository}:${tag}${digest}` };
+}
+
+export class ImageCatalog {
+  private entries: { ref: ImageRef; tagged: boolean; entry: ImageEntry }[] = [];
+
+  constructor(extra: ImageEntry[]) {
+    for (const e of extra) this.add(e);
+  }
+
+  add(entry: ImageEntry): void {
+    const ref = parseImage(entry.image);
+    const tagged = /:[^/]+$/.test(entry.image.replace(/@.*$/, ''));
+    this.entries.unshift({ ref, tagged, entry });
+  }
+
+  /** The entry for an image: scenario entries first, a tagged entry before an untagged one. */
+  lookup(image: string): ImageEntry | undefined {
+    const ref = parseImage(image);
+    const exact = this.entries.find((e) => e.tagged && e.ref.repository === ref.repository && e.ref.tag === ref.tag);
+    if (exact) return exact.entry;
+    return this.entries.find((e) => !e.tagged && e.ref.repository === ref.repository)?.entry;
+  }
+}
