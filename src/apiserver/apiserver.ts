@@ -102,13 +102,15 @@ export class ApiServer {
     if (info.namespaced && input.kind !== 'Event') this.checkNamespace(ns);
     delete (obj.metadata as { deletionTimestamp?: string }).deletionTimestamp;
     delete (obj.metadata as { deletionGracePeriodSeconds?: number }).deletionGracePeriodSeconds;
-    this.admission.admitCreate(obj, this.ctx());
-    if (this.store.get(obj.kind, ns, obj.metadata.name)) throw alreadyExists(info, obj.metadata.name);
-    if (opts.dryRun) return obj;
+    // Server-owned fields are set before admission, which may use them (a Job's selector is its uid).
     obj.metadata.uid = this.uids.uuid();
     obj.metadata.creationTimestamp = rfc3339(this.clock.now());
     if (info.hasGeneration) obj.metadata.generation = 1;
     else delete obj.metadata.generation;
+    delete obj.metadata.resourceVersion;
+    this.admission.admitCreate(obj, this.ctx());
+    if (this.store.get(obj.kind, ns, obj.metadata.name)) throw alreadyExists(info, obj.metadata.name);
+    if (opts.dryRun) return obj;
     obj.metadata.resourceVersion = this.store.nextResourceVersion();
     return this.store.put(obj) as T;
   }
