@@ -16,6 +16,8 @@ import type { SeededRandom } from '../sim/random.ts';
 import type { Admission, AdmissionContext } from './admission.ts';
 import { ApiError, alreadyExists, conflict, notFound } from './errors.ts';
 import { applyPatch, type PatchType } from './patch.ts';
+import { ServiceAllocator } from './registry/service-allocator.ts';
+import type { Condition, Service } from '../api/types/index.ts';
 
 export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan';
 
@@ -42,6 +44,8 @@ export interface ApiServerOptions {
   names: SeededRandom;
   /** Draws uids. */
   uids: SeededRandom;
+  /** Draws ClusterIPs and NodePorts. */
+  ips: SeededRandom;
   admission: Admission;
 }
 
@@ -51,6 +55,7 @@ export class ApiServer {
   private names: SeededRandom;
   private uids: SeededRandom;
   private admission: Admission;
+  private services: ServiceAllocator;
 
   constructor(opts: ApiServerOptions) {
     this.store = opts.store;
@@ -58,6 +63,7 @@ export class ApiServer {
     this.names = opts.names;
     this.uids = opts.uids;
     this.admission = opts.admission;
+    this.services = new ServiceAllocator(opts.store, opts.ips);
   }
 
   private ctx(): AdmissionContext {
@@ -111,6 +117,7 @@ export class ApiServer {
     this.admission.admitCreate(obj, this.ctx());
     if (this.store.get(obj.kind, ns, obj.metadata.name)) throw alreadyExists(info, obj.metadata.name);
     if (opts.dryRun) return obj;
+    if (obj.kind === 'Service') this.services.allocate(obj as unknown as Service);
     obj.metadata.resourceVersion = this.store.nextResourceVersion();
     return this.store.put(obj) as T;
   }
@@ -279,6 +286,28 @@ export class ApiServer {
     const current = pod.metadata.deletionGracePeriodSeconds;
     if (pod.metadata.deletionTimestamp && current !== undefined && g > current) return current;
     return Math.max(0, g);
+  }
+
+  /**
+   * POST pods/binding: assigns a pod to a node (the scheduler's write). Sets spec.nodeName and the
+   * PodScheduled condition; a pod already bound is a Conflict.
+   */
+  bind(namespace: string, name: string, nodeName: string): Pod {
+    const old = this.get<Pod>('Pod', namespace, name);
+    if (old.spec.nodeName) {
+      throw new ApiError('Conflict', `Operation cannot be fulfilled on pods/binding "${name}": pod ${name} is already assigned to node "${old.spec.nodeName}"`);
+    }
+    if (old.metadata.deletionTimestamp) {
+      throw new ApiError('Conflict', `Operation cannot be fulfilled on pods/binding "${name}": pod ${name} is being deleted, cannot be assigned to a host`);
+    }
+    const pod = clone(old);
+    pod.spec.nodeName = nodeName;
+    const now = rfc3339(this.clock.now());
+    const conditions: Condition[] = (pod.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
+    conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now });
+    pod.status = { ...(pod.status ?? {}), conditions };
+    pod.metadata.resourceVersion = this.store.nextResourceVersion();
+    return this.store.put(pod) as Pod;
   }
 
   /** Removes one finalizer (the garbage collector and kubelet use this). */

@@ -67,6 +67,7 @@ export class Cluster {
       clock: this.clock,
       names: this.random.names,
       uids: this.random.uids,
+      ips: this.random.ips,
       admission: createAdmission(),
     });
     this.controllers = new ControllerManager(this.store, this.clock);

@@ -9,7 +9,7 @@
  * Kubernetes decodes YAML 1.1 (go-yaml v2 under sigs.k8s.io/yaml): `yes`, `no`, `on`, `off` are
  * booleans there, so manifests are parsed as YAML 1.1 too.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node, type Pair } from 'yaml';
 
 export interface Origin {
   /** The file name to report. */
@@ -87,7 +87,7 @@ function locateIn(node: Node, path: PathSegment[], wantKey: boolean, toPos: (o: 
   for (const seg of path) {
     keyNode = undefined;
     if (isMap(cur)) {
-      const pair = cur.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      const pair: Pair | undefined = (cur.items as Pair[]).find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
       if (!pair) return best;
       keyNode = pair.key as Node;
       cur = (pair.value as Node | null) ?? undefined;
