@@ -1,0 +1,102 @@
+/**
+ * A scenario once parsed and validated: the cluster to build, the manifests already read and
+ * checked, and the steps with their conditions compiled. Nothing here needs the running cluster;
+ * the player (player.ts) runs it against a ScenarioHost.
+ */
+import type { KindInfo } from '../api/kinds.ts';
+import type { Selector } from '../api/selector.ts';
+import type { NodeConfig } from '../cluster/nodes.ts';
+import type { ImageEntry } from '../kubelet/images.ts';
+import type { FieldPath } from './field-path.ts';
+
+/** Manifests read from a path or an inline block, parsed and checked. Opaque to the player. */
+export interface ManifestSource {
+  /** The path as the scenario wrote it, or `inline` for YAML text in the scenario. */
+  label: string;
+  /** The file the manifests came from (the scenario itself for inline text). */
+  file: string;
+  /** The YAML text, as read. */
+  text: string;
+  manifests: readonly unknown[];
+}
+
+export interface ClusterSetup {
+  seed: number | string;
+  /** ms since the epoch; undefined means the cluster's fixed default. */
+  start?: number;
+  nodes?: NodeConfig[];
+  images: ImageEntry[];
+  objects?: ManifestSource;
+  /** Line of `cluster.objects` in the scenario file. */
+  objectsLine?: number;
+}
+
+export interface Scenario {
+  file: string;
+  name: string;
+  description?: string;
+  namespace: string;
+  cluster: ClusterSetup;
+  steps: Step[];
+}
+
+interface StepBase {
+  /** 1-based position in `steps`. */
+  index: number;
+  /** Line of the step in the scenario file. */
+  line: number;
+  note?: string;
+}
+
+export type ManifestVerb = 'apply' | 'create' | 'delete';
+
+export type Step =
+  | (StepBase & { action: ManifestVerb; source: ManifestSource; fails?: string })
+  | (StepBase & { action: 'kubectl'; command: string; fails?: string })
+  | (StepBase & { action: 'sim'; command: string; source?: ManifestSource })
+  | (StepBase & { action: 'wait'; ms: number })
+  | (StepBase & { action: 'until'; conditions: Condition[]; timeoutMs: number })
+  | (StepBase & { action: 'expect'; conditions: Condition[] })
+  | (StepBase & { action: 'note'; text: string })
+  | (StepBase & { action: 'pause'; text: string });
+
+/** One key of `where`, `all` or `match`: a field path, or a `kubectl get -o wide` column. */
+export type FieldRef = { kind: 'path'; path: FieldPath; text: string } | { kind: 'column'; column: string; text: string };
+
+export interface FieldExpectation {
+  field: FieldRef;
+  /** The value as the scenario wrote it (a YAML scalar, list or map). */
+  value: unknown;
+}
+
+export interface FieldPattern {
+  field: FieldRef;
+  pattern: RegExp;
+}
+
+export interface GetCondition {
+  type: 'get';
+  info: KindInfo;
+  /** What the user wrote after `get:`. */
+  resource: string;
+  name?: string;
+  /** undefined: the current namespace; '*': all namespaces. */
+  namespace?: string;
+  selector?: Selector;
+  selectorText?: string;
+  where: FieldExpectation[];
+  count?: number;
+  names?: string[];
+  all: FieldExpectation[];
+  match: FieldPattern[];
+}
+
+export interface OutputCondition {
+  type: 'output';
+  command: string;
+  contains: string[];
+  notContains: string[];
+  matches: RegExp[];
+}
+
+export type Condition = GetCondition | OutputCondition;
