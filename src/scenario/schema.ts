@@ -32,7 +32,7 @@ export const nodeSchema = z.strictObject({
     .strictObject({
       cpu: quantity.optional(),
       memory: quantity.optional(),
-      pods: z.union([z.number().int().min(0), z.string().regex(/^\d+$/)], { error: 'expected a whole number' }).optional(),
+      pods: z.union([z.number().int().min(0), z.string().regex(/^\d+$/, { error: 'expected a whole number' })], { error: 'expected a whole number' }).optional(),
     })
     .optional(),
   /** File name → manifest (a path or inline YAML). */

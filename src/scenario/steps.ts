@@ -72,7 +72,7 @@ function compileStep(raw: unknown, path: PathSegment[], index: number, ctx: Step
   for (const key of keys) {
     const takers = MODIFIERS[key];
     if (takers && key !== 'note' && !takers.includes(action)) {
-      out.at([...path, key], `only a ${takers.join(' or ')} step takes ${key}`, { key: true });
+      out.at([...path, key], `${key} goes only with ${orList(takers)}`, { key: true });
       ok = false;
     }
   }
@@ -111,22 +111,16 @@ function compileStep(raw: unknown, path: PathSegment[], index: number, ctx: Step
         return buildSim();
       case 'wait': {
         const v = fields.wait;
-        const ms = typeof v === 'string' || typeof v === 'number' ? parseDuration(v) : undefined;
-        if (ms === undefined) {
-          out.at([...path, 'wait'], `invalid duration ${typeof v === 'string' ? JSON.stringify(v) : describe(v)} (write 30s, 2m, 1h30m)`);
-          return undefined;
-        }
+        const ms = duration(v, [...path, 'wait']);
+        if (ms === undefined) return undefined;
         return { ...base, action: 'wait', ms };
       }
       case 'until': {
         let timeoutMs = DEFAULT_UNTIL_TIMEOUT_MS;
         if ('timeout' in fields) {
-          const v = fields.timeout;
-          const ms = typeof v === 'string' || typeof v === 'number' ? parseDuration(v) : undefined;
-          if (ms === undefined || ms === 0) {
-            out.at([...path, 'timeout'], `invalid duration ${typeof v === 'string' ? JSON.stringify(v) : describe(v)} (write 30s, 2m, 1h30m)`);
-            ok = false;
-          } else timeoutMs = ms;
+          const ms = duration(fields.timeout, [...path, 'timeout']);
+          if (ms === undefined) ok = false;
+          else timeoutMs = ms;
         }
         const conditions = compileConditions(fields.until, [...path, 'until'], ctx.toolkit, out);
         return conditions && { ...base, action: 'until', conditions, timeoutMs };
@@ -144,6 +138,14 @@ function compileStep(raw: unknown, path: PathSegment[], index: number, ctx: Step
         return text === undefined ? undefined : { ...base, action: 'pause', text };
       }
     }
+  }
+
+  function duration(v: unknown, at: PathSegment[]): number | undefined {
+    const ms = typeof v === 'string' || typeof v === 'number' ? parseDuration(v) : undefined;
+    if (ms !== undefined) return ms;
+    const found = typeof v === 'string' ? `invalid duration ${JSON.stringify(v)}` : `expected a duration, found ${describe(v)}`;
+    out.at(at, `${found} (write 30s, 2m, 1h30m)`);
+    return undefined;
   }
 
   function buildSim(): Step | undefined {
@@ -173,4 +175,9 @@ function compileStep(raw: unknown, path: PathSegment[], index: number, ctx: Step
     const source = ctx.manifests.resolve(v, [...path, 'manifest']);
     return source && { ...base, action: 'sim', command, source };
   }
+}
+
+/** `kubectl, apply, create or delete` */
+function orList(items: readonly string[]): string {
+  return items.length === 1 ? items[0] : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
