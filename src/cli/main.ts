@@ -78,16 +78,20 @@ async function play(
     if (lines.length) io.stdout(`${lines.join('\n')}\n`);
     lines.length = 0;
   };
-  const summary = runScenarios(files, { quiet: opts.quiet, validateOnly: opts.validateOnly, dump: !!dumpPaths }, {
-    readFile: (p) => io.readFile(isAbsolute(p) ? p : join(io.cwd, p)),
-    toolkit,
-    createHost,
-    write: (line) => {
-      lines.push(line);
-      if (lines.length >= 200) flush();
-    },
-  });
-  flush();
+  let summary;
+  try {
+    summary = runScenarios(files, { quiet: opts.quiet, validateOnly: opts.validateOnly, dump: !!dumpPaths }, {
+      readFile: (p) => io.readFile(isAbsolute(p) ? p : join(io.cwd, p)),
+      toolkit,
+      createHost,
+      write: (line) => {
+        lines.push(line);
+        if (lines.length >= 200) flush();
+      },
+    });
+  } finally {
+    flush(); // what was printed before an internal error still shows where it happened
+  }
   let code: number = summary.exitCode;
   if (dumpPaths) code = Math.max(code, writeDumps(io, summary.files, dumpPaths));
   return code;

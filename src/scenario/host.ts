@@ -41,6 +41,8 @@ export interface HostOptions {
   nodes?: NodeConfig[];
   images: ImageEntry[];
   namespace: string;
+  /** Reads files named in kubectl commands (`kubectl apply -f x.yaml`), relative to the scenario's folder. */
+  readFile?: (path: string) => string;
 }
 
 export type SimResult = { ok: true; output: string } | { ok: false; error: string };

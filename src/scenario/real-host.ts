@@ -9,9 +9,9 @@ import type { KubeObject } from '../api/types/index.ts';
 import { Cluster } from '../cluster/cluster.ts';
 import { parseSimAction, runSimAction, SimActionError } from '../cluster/sim-actions.ts';
 import { KubectlSession } from '../kubectl/session.ts';
-import { checkManifest, ManifestError, parseManifests, type LocatedManifest } from '../manifest/index.ts';
-import { YamlSyntaxError, type Origin } from '../manifest/yaml-source.ts';
+import { checkManifest, parseManifests, toManifestError, type LocatedManifest, type Origin } from '../manifest/index.ts';
 import { printRows } from '../printers/index.ts';
+import type { ManifestError } from '../manifest/index.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import type { CommandResult, HostOptions, ParsedManifests, ScenarioHost, ScenarioToolkit, SimResult } from './host.ts';
 import type { ManifestVerb } from './types.ts';
@@ -22,11 +22,11 @@ export const realToolkit: ScenarioToolkit = {
     try {
       manifests = parseManifests(text, origin);
     } catch (e) {
-      const d = asDiagnostic(e);
-      if (!d) throw e;
-      return { ok: false, errors: [d] };
+      const err = toManifestError(e);
+      if (!err) throw e;
+      return { ok: false, errors: [diagnostic(err)] };
     }
-    const errors = manifests.flatMap((m) => checkManifest(m)).map((e) => asDiagnostic(e)!);
+    const errors = manifests.flatMap((m) => checkManifest(m)).map(diagnostic);
     return errors.length ? { ok: false, errors } : { ok: true, manifests };
   },
   simSyntax(line: string): string | undefined {
@@ -47,10 +47,8 @@ export const realToolkit: ScenarioToolkit = {
   },
 };
 
-function asDiagnostic(e: unknown): Diagnostic | undefined {
-  if (e instanceof ManifestError) return { file: e.file, line: e.line, column: e.column, message: e.message };
-  if (e instanceof YamlSyntaxError) return { ...e.position, message: `error converting YAML to JSON: ${e.detail}` };
-  return undefined;
+function diagnostic(e: ManifestError): Diagnostic {
+  return { file: e.file, line: e.line, column: e.column, message: e.detail };
 }
 
 export class RealHost implements ScenarioHost {
@@ -64,7 +62,7 @@ export class RealHost implements ScenarioHost {
       ...(opts.nodes ? { nodes: opts.nodes } : {}),
       images: opts.images,
     });
-    this.session = new KubectlSession(this.cluster, { namespace: opts.namespace });
+    this.session = new KubectlSession(this.cluster, { namespace: opts.namespace, ...(opts.readFile ? { readFile: opts.readFile } : {}) });
   }
 
   now(): number {

@@ -7,6 +7,7 @@
  * Everything outside (reading files, building a cluster, writing lines) comes in through RunDeps,
  * so this stays pure; the CLI supplies the real ones.
  */
+import { dirname, isAbsolute, join } from 'node:path';
 import { clusterList, type KubeList } from './dump.ts';
 import type { HostFactory, ScenarioToolkit } from './host.ts';
 import { loadScenario } from './load.ts';
@@ -78,6 +79,7 @@ function runOne(file: string, opts: RunOptions, deps: RunDeps): FileOutcome {
     ...(s.cluster.nodes ? { nodes: s.cluster.nodes } : {}),
     images: s.cluster.images,
     namespace: s.namespace,
+    readFile: (p) => deps.readFile(isAbsolute(p) ? p : join(dirname(file), p)),
   });
   const report = new ScenarioReport(deps.write, opts.quiet ?? false);
   const result = playScenario(s, host, report);
