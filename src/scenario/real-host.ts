@@ -10,7 +10,8 @@ import { Cluster } from '../cluster/cluster.ts';
 import { parseSimAction, runSimAction, SimActionError } from '../cluster/sim-actions.ts';
 import { KubectlSession } from '../kubectl/session.ts';
 import { checkManifest, parseManifests, toManifestError, type LocatedManifest, type Origin } from '../manifest/index.ts';
-import { printRows } from '../printers/index.ts';
+import { columnsFor } from '../printers/columns.ts';
+import { printRows } from '../printers/table.ts';
 import type { ManifestError } from '../manifest/index.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import type { CommandResult, HostOptions, ParsedManifests, ScenarioHost, ScenarioToolkit, SimResult } from './host.ts';
@@ -38,12 +39,8 @@ export const realToolkit: ScenarioToolkit = {
       throw e;
     }
   },
-  wideColumns(info: KindInfo): readonly string[] | undefined {
-    try {
-      return printRows(info.kind, [], { now: 0, store: undefined as never }, { wide: true }).headers;
-    } catch {
-      return undefined;
-    }
+  wideColumns(info: KindInfo): readonly string[] {
+    return columnsFor(info.kind).map((c) => c.name);
   },
 };
 

@@ -1,0 +1,16 @@
+/**
+ * Scenario files (SCENARIOS.md): validated before anything runs (load.ts), played step by step
+ * on a virtual clock against a host (player.ts, host.ts), reported as text (report.ts), and run
+ * file after file with an exit code (run.ts). real-host.ts binds the host to kubesim's cluster.
+ */
+export { loadScenario, type LoadResult } from './load.ts';
+export { runScenarios, type RunDeps, type RunOptions, type RunSummary, type FileOutcome } from './run.ts';
+export { playScenario, type PlayOutcome } from './player.ts';
+export { ScenarioReport, formatElapsed, type LineSink } from './report.ts';
+export { evaluate, describeCondition, type ConditionResult } from './evaluate.ts';
+export { clusterList, listJson, type KubeList } from './dump.ts';
+export { formatDiagnostic, type Diagnostic } from './diagnostics.ts';
+export type { ScenarioHost, ScenarioToolkit, HostOptions, HostFactory, CommandResult } from './host.ts';
+export type { Scenario, Step, Condition, ManifestSource } from './types.ts';
+export type { ReadFile } from './manifest-ref.ts';
+export { createRealHost, realToolkit } from './real-host.ts';
