@@ -14,6 +14,7 @@ import { EventRecorder } from '../events/recorder.ts';
 import { VirtualClock } from '../sim/clock.ts';
 import { SeededRandom } from '../sim/random.ts';
 import { ImageCatalog, type ImageEntry } from '../kubelet/images.ts';
+import { BUILTIN_IMAGES } from '../kubelet/catalog-builtin.ts';
 import { bootstrapCluster, type NodeConfig } from './bootstrap.ts';
 import { registerComponents, type Components } from './components.ts';
 
@@ -72,7 +73,7 @@ export class Cluster {
     });
     this.controllers = new ControllerManager(this.store, this.clock);
     this.events = new EventRecorder(this.api, this.clock);
-    this.images = new ImageCatalog(opts.images ?? []);
+    this.images = new ImageCatalog(opts.images ?? [], BUILTIN_IMAGES);
     this.components = registerComponents(this);
     bootstrapCluster(this, opts.nodes);
     this.settle();

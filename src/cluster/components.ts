@@ -2,14 +2,41 @@
  * The cluster's moving parts, registered with the controller manager in a fixed order so that
  * every run reacts in the same order.
  */
+import { DeploymentController } from '../controllers/deployment/deployment-controller.ts';
+import { GarbageCollector } from '../controllers/garbage-collector.ts';
+import { NamespaceController } from '../controllers/namespace.ts';
+import { ReplicaSetController } from '../controllers/replicaset/replica-set.ts';
+import { RootCaPublisher } from '../controllers/root-ca-publisher.ts';
+import { ServiceAccountController } from '../controllers/serviceaccount.ts';
+import { Kubelet } from '../kubelet/kubelet.ts';
+import type { ContainerRuntimeApi } from '../kubelet/runtime-api.ts';
+import { Scheduler } from '../scheduler/scheduler.ts';
+import { StaticPodManager } from '../kubelet/static-pods.ts';
 import type { Cluster } from './cluster.ts';
 import { NodeManager } from './node-manager.ts';
 
 export interface Components {
   nodes: NodeManager;
+  scheduler: Scheduler;
+  kubelet: Kubelet;
+  /** What `kubectl logs` and `kubectl exec` call. */
+  runtime: ContainerRuntimeApi;
+  staticPods: StaticPodManager;
 }
 
 export function registerComponents(cluster: Cluster): Components {
-  const nodes = new NodeManager(cluster);
-  return { nodes };
+  const { store, api, clock, events, controllers } = cluster;
+  controllers.register(new NamespaceController(store, api));
+  controllers.register(new ServiceAccountController(store, api));
+  controllers.register(new RootCaPublisher(store, api, cluster.seed));
+  controllers.register(new GarbageCollector(store, api));
+  controllers.register(new DeploymentController(store, api, clock, events));
+  controllers.register(new ReplicaSetController(store, api, clock, events));
+  const scheduler = new Scheduler(store, api, clock, events, cluster.random.scheduler);
+  controllers.register(scheduler);
+  const kubelet = new Kubelet({ store, api, clock, events, catalog: cluster.images, failures: cluster.random.failures, controllers });
+  controllers.register(kubelet);
+  const staticPods = new StaticPodManager({ store, api, clock, events, catalog: cluster.images, failures: cluster.random.failures, controllers, kubelet });
+  const nodes = new NodeManager(cluster, kubelet, staticPods);
+  return { nodes, scheduler, kubelet, runtime: kubelet, staticPods };
 }

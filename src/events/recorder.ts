@@ -8,6 +8,7 @@
 import { rfc3339 } from '../api/duration.ts';
 import type { KubeEvent, KubeObject } from '../api/types/index.ts';
 import type { ApiServer } from '../apiserver/apiserver.ts';
+import { ApiError } from '../apiserver/errors.ts';
 import type { Clock } from '../sim/clock.ts';
 
 export const EVENT_TTL_MS = 60 * 60 * 1000;
@@ -49,7 +50,11 @@ export class EventRecorder {
     if (seen) {
       const existing = this.api.tryGet<KubeEvent>('Event', seen.namespace, seen.name);
       if (existing) {
-        this.api.update({ ...existing, count: (existing.count ?? 1) + 1, lastTimestamp: ts } as KubeEvent);
+        try {
+          this.api.update({ ...existing, count: (existing.count ?? 1) + 1, lastTimestamp: ts } as KubeEvent);
+        } catch (e) {
+          if (!(e instanceof ApiError)) throw e;
+        }
         return;
       }
     }
@@ -70,8 +75,15 @@ export class EventRecorder {
       reportingComponent: source.component,
       reportingInstance: source.host ?? '',
     };
-    if (!this.api.tryGet('Namespace', '', namespace)) return;
-    this.api.create(ev);
+    // Events about objects in a namespace that is gone or going are dropped, as the API refuses them.
+    const ns = this.api.tryGet('Namespace', '', namespace);
+    if (!ns || ns.metadata.deletionTimestamp) return;
+    try {
+      this.api.create(ev);
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      return;
+    }
     this.byIdentity.set(identity, { namespace, name });
     this.expiring.set(`${namespace}/${name}`, identity);
     this.scheduleExpiry(namespace, name, this.clock.now() + EVENT_TTL_MS);

@@ -16,6 +16,16 @@ export interface ImageEntry {
   /** Executables on the image's PATH that `kubectl exec` can run (nslookup, curl, sh...). */
   commands?: string[];
   sizeBytes?: number;
+  /** Ports the server listens on (for `curl` and probes that need a listener). */
+  ports?: number[];
+  /** Seconds the process takes to exit after SIGTERM; without it, it exits at once. */
+  stopSeconds?: number;
+  /** The process ignores SIGTERM (a shell or `sleep` as PID 1) and is killed after the grace period. */
+  ignoresSigterm?: boolean;
+  /** An HTTP server answering with the pod's name (as echo-nginx does). */
+  echoResponse?: boolean;
+  /** The entrypoint refuses to start without one of these variables, printing these lines and exiting 1. */
+  requiredEnv?: { anyOf: string[]; logs: string[] };
 }
 
 export interface ImageRef {
@@ -56,7 +66,8 @@ export function parseImage(image: string): ImageRef {
 export class ImageCatalog {
   private entries: { ref: ImageRef; tagged: boolean; entry: ImageEntry }[] = [];
 
-  constructor(extra: ImageEntry[]) {
+  constructor(extra: ImageEntry[], builtin: ImageEntry[] = []) {
+    for (const e of builtin) this.add(e);
     for (const e of extra) this.add(e);
   }
 

@@ -1,0 +1,115 @@
+/**
+ * The built-in image catalog: common public images and what they do when run. Sizes are what the
+ * registry reports (they appear in the `Pulled` event) and set the default pull time.
+ */
+import type { ImageEntry } from './images.ts';
+
+const DEBIAN_TOOLS = ['sh', 'bash', 'cat', 'ls', 'env', 'printenv', 'hostname', 'echo', 'sleep', 'date', 'ps', 'id', 'whoami', 'pwd', 'true', 'false'];
+const BUSYBOX_TOOLS = [...DEBIAN_TOOLS.filter((c) => c !== 'bash'), 'nslookup', 'wget', 'ping', 'top', 'nc', 'vi'];
+
+export const BUILTIN_IMAGES: ImageEntry[] = [
+  {
+    image: 'nginx',
+    sizeBytes: 72_950_165,
+    run: 'forever',
+    logs: [
+      '/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration',
+      '/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/',
+      '/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh',
+      '10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf',
+      '10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf',
+      '/docker-entrypoint.sh: Configuration complete; ready for start up',
+    ],
+    commands: [...DEBIAN_TOOLS, 'curl', 'nginx'],
+    ports: [80],
+  },
+  { image: 'busybox', sizeBytes: 2_155_587, run: { seconds: 0, exitCode: 0 }, commands: BUSYBOX_TOOLS },
+  { image: 'alpine', sizeBytes: 3_653_068, run: { seconds: 0, exitCode: 0 }, commands: BUSYBOX_TOOLS },
+  { image: 'ubuntu', sizeBytes: 29_754_422, run: { seconds: 0, exitCode: 0 }, commands: DEBIAN_TOOLS },
+  { image: 'debian', sizeBytes: 48_493_760, run: { seconds: 0, exitCode: 0 }, commands: DEBIAN_TOOLS },
+  { image: 'perl', sizeBytes: 336_780_014, run: { seconds: 0, exitCode: 0 }, commands: [...DEBIAN_TOOLS, 'perl', 'curl'] },
+  {
+    image: 'curlimages/curl',
+    sizeBytes: 11_852_431,
+    run: { seconds: 0, exitCode: 2 },
+    logs: ["curl: try 'curl --help' or 'curl --manual' for more information"],
+    commands: [...BUSYBOX_TOOLS.filter((c) => c !== 'bash'), 'curl'],
+  },
+  {
+    image: 'redis',
+    sizeBytes: 45_202_374,
+    run: 'forever',
+    logs: ['1:C * oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo', '1:M * Ready to accept connections tcp'],
+    commands: [...DEBIAN_TOOLS, 'redis-cli'],
+    ports: [6379],
+  },
+  {
+    image: 'mysql',
+    sizeBytes: 172_416_398,
+    run: 'forever',
+    requiredEnv: {
+      anyOf: ['MYSQL_ROOT_PASSWORD', 'MYSQL_ALLOW_EMPTY_PASSWORD', 'MYSQL_RANDOM_ROOT_PASSWORD'],
+      logs: [
+        '[ERROR] [Entrypoint]: Database is uninitialized and password option is not specified',
+        '    You need to specify one of the following as an environment variable:',
+        '    - MYSQL_ROOT_PASSWORD',
+        '    - MYSQL_ALLOW_EMPTY_PASSWORD',
+        '    - MYSQL_RANDOM_ROOT_PASSWORD',
+      ],
+    },
+    readyAfterSeconds: 5,
+    logs: ['[Note] [Entrypoint]: Entrypoint script for MySQL Server started.', '[System] [MY-010931] [Server] /usr/sbin/mysqld: ready for connections.'],
+    commands: [...DEBIAN_TOOLS, 'mysql'],
+    ports: [3306],
+  },
+  {
+    image: 'postgres',
+    sizeBytes: 158_651_227,
+    run: 'forever',
+    requiredEnv: {
+      anyOf: ['POSTGRES_PASSWORD'],
+      logs: ['Error: Database is uninitialized and superuser password is not specified.', '       You must specify POSTGRES_PASSWORD to a non-empty value for the', '       superuser. For example, "-e POSTGRES_PASSWORD=password" on "docker run".'],
+    },
+    readyAfterSeconds: 3,
+    logs: ['PostgreSQL init process complete; ready for start up.', 'LOG:  database system is ready to accept connections'],
+    commands: [...DEBIAN_TOOLS, 'psql'],
+    ports: [5432],
+  },
+  {
+    image: 'fluentd',
+    sizeBytes: 61_323_412,
+    run: 'forever',
+    logs: ['fluentd -c /fluentd/etc/fluent.conf', '[info]: starting fluentd-1.16.2 pid=7 ruby="3.1.4"', '[info]: fluentd worker is now running worker=0'],
+    commands: BUSYBOX_TOOLS,
+    ports: [24224],
+  },
+  {
+    image: 'amsy810/echo-nginx',
+    sizeBytes: 42_514_088,
+    run: 'forever',
+    commands: [...DEBIAN_TOOLS, 'curl', 'nginx'],
+    ports: [80],
+    echoResponse: true,
+  },
+  { image: 'gihyodocker/echo', sizeBytes: 276_385_611, run: 'forever', logs: ['2024/01/01 00:00:00 start server'], commands: DEBIAN_TOOLS, ports: [8080], echoResponse: true },
+  { image: 'gihyodocker/nginx', sizeBytes: 44_563_113, run: 'forever', commands: [...DEBIAN_TOOLS, 'curl', 'nginx'], ports: [80] },
+  {
+    image: 'docker.io/hiondal/member',
+    sizeBytes: 131_072_000,
+    run: 'forever',
+    readyAfterSeconds: 2,
+    logs: ['Started member on port 3001'],
+    commands: [...BUSYBOX_TOOLS, 'curl'],
+    ports: [3001],
+  },
+  {
+    image: 'docker.io/hiondal/recommend',
+    sizeBytes: 128_974_848,
+    run: 'forever',
+    readyAfterSeconds: 2,
+    logs: ['Started recommend on port 3002'],
+    commands: [...BUSYBOX_TOOLS, 'curl'],
+    ports: [3002],
+  },
+  { image: 'registry.k8s.io/pause', sizeBytes: 320_368, run: 'forever', commands: [] },
+];

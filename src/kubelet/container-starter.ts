@@ -1,0 +1,143 @@
+/**
+ * Starting one container (kuberuntime startContainer): make sure the image is there according to
+ * imagePullPolicy (pull, with the node's serialized puller and per-image back-off), then create
+ * and start it with the behaviour it will have, recording the kubelet's events:
+ * Pulling / Pulled / Failed / BackOff / Created / Started.
+ */
+import type { Container, Pod, Secret } from '../api/types/index.ts';
+import type { ObjectStore } from '../api/store.ts';
+import type { EventRecorder } from '../events/recorder.ts';
+import type { SeededRandom } from '../sim/random.ts';
+import { behaviourFor } from './behaviour.ts';
+import { RESYNC_AFTER_ERROR_MS } from './constants.ts';
+import type { ContainerRun } from './container-run.ts';
+import type { Credentials, ImagePuller } from './image-puller.ts';
+import type { ImageCatalog } from './images.ts';
+
+export interface StartContext {
+  pod: Pod;
+  now: number;
+  node: string;
+  store: ObjectStore;
+  events: EventRecorder;
+  catalog: ImageCatalog;
+  puller: ImagePuller;
+  failures: SeededRandom;
+  /** Ask to be synced again at this time. */
+  wake(at: number): void;
+}
+
+export function fieldPath(run: ContainerRun): string {
+  return run.kind === 'regular' ? `spec.containers{${run.name}}` : `spec.initContainers{${run.name}}`;
+}
+
+function emit(ctx: StartContext, run: ContainerRun, type: 'Normal' | 'Warning', reason: string, message: string): void {
+  ctx.events.event(ctx.pod, type, reason, message, { component: 'kubelet', host: ctx.node }, fieldPath(run));
+}
+
+/** The image pull credentials of a pod: its imagePullSecrets of type dockerconfigjson or dockercfg. */
+export function pullCredentials(pod: Pod, store: ObjectStore): Credentials[] {
+  const out: Credentials[] = [];
+  for (const ref of pod.spec.imagePullSecrets ?? []) {
+    const secret = store.get<Secret>('Secret', pod.metadata.namespace ?? 'default', ref.name);
+    const raw = secret?.data?.['.dockerconfigjson'] ?? secret?.data?.['.dockercfg'];
+    if (!raw) continue;
+    try {
+      const parsed = JSON.parse(Buffer.from(raw, 'base64').toString('utf8')) as Record<string, unknown>;
+      const auths = (parsed.auths ?? parsed) as Record<string, { username?: string; password?: string; auth?: string }>;
+      for (const [server, a] of Object.entries(auths)) {
+        let { username, password } = a;
+        if ((!username || !password) && a.auth) [username, password] = Buffer.from(a.auth, 'base64').toString('utf8').split(':');
+        if (username !== undefined && password !== undefined) out.push({ server, username, password });
+      }
+    } catch {
+      // A malformed pull secret gives no credentials, as the kubelet ignores it.
+    }
+  }
+  return out;
+}
+
+function pullPolicy(c: Container): 'Always' | 'IfNotPresent' | 'Never' {
+  if (c.imagePullPolicy) return c.imagePullPolicy;
+  const image = c.image ?? '';
+  const tagged = /:[^/]+$/.test(image.replace(/@.*$/, '')) && !image.endsWith(':latest');
+  return tagged || image.includes('@') ? 'IfNotPresent' : 'Always';
+}
+
+/**
+ * Ensures the image of `run` is present. Returns true when the container may be created now;
+ * otherwise the run shows why it waits and a wake-up is scheduled.
+ */
+export function ensureImage(ctx: StartContext, run: ContainerRun): boolean {
+  if (run.imageReady) return true;
+  const image = run.spec.image ?? '';
+  const policy = pullPolicy(run.spec);
+  const backoffKey = `${ctx.pod.metadata.uid}/${image}`;
+  if (policy === 'Never') {
+    if (ctx.puller.has(image)) return (run.imageReady = true);
+    const msg = `Container image "${image}" is not present with pull policy of Never`;
+    setWaiting(run, 'ErrImageNeverPull', msg);
+    emit(ctx, run, 'Warning', 'ErrImageNeverPull', msg);
+    return false;
+  }
+  if (policy === 'IfNotPresent' && ctx.puller.has(image) && !run.pulling) {
+    emit(ctx, run, 'Normal', 'Pulled', `Container image "${image}" already present on machine`);
+    return (run.imageReady = true);
+  }
+  if (run.pulling) {
+    if (ctx.now < run.pulling.doneAt) return false;
+    const outcome = run.pulling;
+    run.pulling = undefined;
+    ctx.puller.finish(image, outcome, backoffKey);
+    if (outcome.ok) {
+      emit(ctx, run, 'Normal', 'Pulled', outcome.message);
+      return (run.imageReady = true);
+    }
+    emit(ctx, run, 'Warning', 'Failed', `Failed to pull image "${image}": ${outcome.message}`);
+    emit(ctx, run, 'Warning', 'Failed', 'Error: ErrImagePull');
+    setWaiting(run, 'ErrImagePull', outcome.message);
+    ctx.wake(ctx.now + RESYNC_AFTER_ERROR_MS);
+    return false;
+  }
+  const until = ctx.puller.backoffUntil(backoffKey, ctx.now);
+  if (until !== undefined) {
+    if (run.waiting.reason !== 'ImagePullBackOff' || run.waiting.message === undefined) {
+      emit(ctx, run, 'Normal', 'BackOff', `Back-off pulling image "${image}"`);
+      emit(ctx, run, 'Warning', 'Failed', 'Error: ImagePullBackOff');
+    }
+    setWaiting(run, 'ImagePullBackOff', `Back-off pulling image "${image}"`);
+    ctx.wake(until);
+    return false;
+  }
+  emit(ctx, run, 'Normal', 'Pulling', `Pulling image "${image}"`);
+  run.pulling = ctx.puller.pull(image, pullCredentials(ctx.pod, ctx.store), ctx.now);
+  ctx.wake(run.pulling.doneAt);
+  return false;
+}
+
+function setWaiting(run: ContainerRun, reason: string, message?: string): void {
+  run.waiting = { reason, message };
+  if (run.current) run.blocked = true;
+}
+
+/** Creates and starts the container (its image is present). */
+export function startContainer(ctx: StartContext, run: ContainerRun): void {
+  const entry = ctx.catalog.lookup(run.spec.image ?? '');
+  const behaviour = behaviourFor(ctx.pod, run.spec, entry, ctx.now);
+  let exitCode = behaviour.exitCode;
+  if (behaviour.failRate !== undefined && behaviour.failRate > 0) exitCode = ctx.failures.next() < behaviour.failRate ? 1 : 0;
+  const required = entry?.requiredEnv;
+  if (required && !required.anyOf.some((name) => (run.spec.env ?? []).some((e) => e.name === name))) {
+    behaviour.runMs = 1000;
+    behaviour.logs = [...required.logs];
+    exitCode = 1;
+  }
+  const probeless = !run.spec.readinessProbe;
+  const readyAfter = probeless ? (entry?.readyAfterSeconds ?? 0) * 1000 : undefined;
+  const inst = run.start(ctx.now, behaviour, exitCode, ctx.pod.metadata.uid ?? '', readyAfter);
+  run.waiting = { reason: 'ContainerCreating' };
+  emit(ctx, run, 'Normal', 'Created', `Created container: ${run.name}`);
+  emit(ctx, run, 'Normal', 'Started', `Started container ${run.name}`);
+  if (inst.readyAt !== undefined && inst.readyAt > ctx.now) ctx.wake(inst.readyAt);
+  if (inst.exitAt !== undefined) ctx.wake(inst.exitAt);
+}

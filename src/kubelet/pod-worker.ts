@@ -1,0 +1,284 @@
+/**
+ * One pod on one node (the kubelet's pod worker and SyncPod): creates the sandbox, runs the init
+ * containers one after another, starts the app containers, notices exits, restarts according to
+ * restartPolicy with the crash back-off, and on deletion stops the containers within the grace
+ * period and confirms the deletion. Everything it knows is runtime state; sync() moves that state
+ * to the current instant and writes the resulting pod status.
+ */
+import { deepEqual } from '../api/object-util.ts';
+import type { ObjectStore } from '../api/store.ts';
+import type { Pod } from '../api/types/index.ts';
+import type { ApiServer } from '../apiserver/apiserver.ts';
+import { ApiError } from '../apiserver/errors.ts';
+import type { EventRecorder } from '../events/recorder.ts';
+import type { Clock, TimerId } from '../sim/clock.ts';
+import type { SeededRandom } from '../sim/random.ts';
+import { MIN_STOP_MS, PLEG_MS, SANDBOX_MS } from './constants.ts';
+import { ContainerRun } from './container-run.ts';
+import { ensureImage, fieldPath, startContainer, type StartContext } from './container-starter.ts';
+import type { ImagePuller } from './image-puller.ts';
+import type { ImageCatalog } from './images.ts';
+import { buildPodStatus, type WorkerView } from './pod-status.ts';
+
+/** The kubelet re-examines a pod in crash back-off this often, recording a BackOff event each time. */
+const BACKOFF_RESYNC_MS = 10_000;
+
+export interface WorkerDeps {
+  clock: Clock;
+  api: ApiServer;
+  store: ObjectStore;
+  events: EventRecorder;
+  catalog: ImageCatalog;
+  failures: SeededRandom;
+  node: string;
+  hostIP: string;
+  puller: ImagePuller;
+  allocateIp(key: string): string;
+  releaseIp(key: string): void;
+  enqueue(key: string): void;
+  /** The API pod whose status this worker reports (the pod itself, or a static pod's mirror). */
+  statusTarget(): Pod | undefined;
+  /** All containers stopped after deletion: confirm it (delete the API pod with grace 0). */
+  onTerminated(): void;
+}
+
+export class PodWorker {
+  readonly key: string;
+  readonly uid: string;
+  private pod: Pod;
+  private startTime: number;
+  private sandboxAt?: number;
+  private sandboxReady = false;
+  private podIP?: string;
+  readonly inits: ContainerRun[];
+  readonly containers: ContainerRun[];
+  private timers = new Map<number, TimerId>();
+  private killing = false;
+  /** No container will run again (terminal phase reached, or stopped for deletion). */
+  private finished = false;
+
+  constructor(
+    key: string,
+    pod: Pod,
+    private deps: WorkerDeps,
+  ) {
+    this.key = key;
+    this.uid = pod.metadata.uid ?? '';
+    this.pod = pod;
+    this.startTime = deps.clock.now();
+    const hasInit = (pod.spec.initContainers ?? []).some((c) => c.restartPolicy !== 'Always');
+    this.inits = (pod.spec.initContainers ?? []).map((c) => new ContainerRun(c, c.restartPolicy === 'Always' ? 'sidecar' : 'init', 'PodInitializing'));
+    this.containers = pod.spec.containers.map((c) => new ContainerRun(c, 'regular', hasInit ? 'PodInitializing' : 'ContainerCreating'));
+  }
+
+  /** Every container run: init containers first, then the app containers. */
+  allRuns(): ContainerRun[] {
+    return [...this.inits, ...this.containers];
+  }
+
+  run(name: string): ContainerRun | undefined {
+    return this.allRuns().find((r) => r.name === name);
+  }
+
+  sync(pod: Pod): void {
+    this.pod = pod;
+    // Containers may have changed image (a pod update): the next start uses the new spec.
+    for (const r of this.allRuns()) r.spec = [...(pod.spec.initContainers ?? []), ...pod.spec.containers].find((c) => c.name === r.name) ?? r.spec;
+    const now = this.deps.clock.now();
+    this.advanceProcesses(now);
+    if (pod.metadata.deletionTimestamp) this.terminate(now);
+    else if (!this.finished) this.progress(now);
+    this.writeStatus(now);
+    if (this.killing && this.allRuns().every((r) => !r.running)) this.confirmDeletion();
+  }
+
+  /** Processes that exited by `now`, and exits the kubelet has had time to notice. */
+  private advanceProcesses(now: number): void {
+    for (const r of this.allRuns()) {
+      const cur = r.current;
+      if (!cur) continue;
+      if (cur.finishedAt === undefined && r.stopAt !== undefined && r.stopAt <= now) {
+        r.exit(r.stopAt, cur.behaviour.ignoresSigterm ? 137 : 0);
+        cur.noticed = true;
+      }
+      if (cur.finishedAt === undefined && cur.exitAt !== undefined && cur.exitAt <= now) r.exit(cur.exitAt, cur.exitCode);
+      if (cur.finishedAt !== undefined && !cur.noticed) {
+        if (cur.finishedAt + PLEG_MS <= now) cur.noticed = true;
+        else this.wake(cur.finishedAt + PLEG_MS);
+      }
+    }
+  }
+
+  private ctx(now: number): StartContext {
+    return {
+      pod: this.pod,
+      now,
+      node: this.deps.node,
+      store: this.deps.store,
+      events: this.deps.events,
+      catalog: this.deps.catalog,
+      puller: this.deps.puller,
+      failures: this.deps.failures,
+      wake: (at) => this.wake(at),
+    };
+  }
+
+  private progress(now: number): void {
+    if (!this.sandboxReady) {
+      if (this.sandboxAt === undefined) this.sandboxAt = now + SANDBOX_MS;
+      if (now < this.sandboxAt) return this.wake(this.sandboxAt);
+      this.sandboxReady = true;
+      this.podIP = this.deps.allocateIp(this.key);
+    }
+    if (!this.runInits(now)) return;
+    for (const r of this.containers) this.drive(r, now);
+    const policy = this.pod.spec.restartPolicy ?? 'Always';
+    if (this.containers.every((r) => r.terminated && !this.shouldRestart(r, policy))) this.finish();
+  }
+
+  /** Init containers in order; true once every one has completed (sidecars started). */
+  private runInits(now: number): boolean {
+    const policy = this.pod.spec.restartPolicy ?? 'Always';
+    for (const r of this.inits) {
+      if (r.kind === 'sidecar') {
+        this.drive(r, now);
+        if (!r.running) return false;
+        continue;
+      }
+      if (r.succeeded) continue;
+      if (r.terminated && policy === 'Never') {
+        this.finish();
+        return false;
+      }
+      this.drive(r, now);
+      return false;
+    }
+    return true;
+  }
+
+  private shouldRestart(r: ContainerRun, policy: string): boolean {
+    if (r.kind === 'sidecar') return true;
+    const code = r.current?.exitCode ?? 0;
+    if (r.kind === 'init') return policy !== 'Never' && code !== 0;
+    return policy === 'Always' || (policy === 'OnFailure' && code !== 0);
+  }
+
+  /** Moves one container towards running: first start, or a restart after it ended. */
+  private drive(r: ContainerRun, now: number): void {
+    const cur = r.current;
+    if (cur && cur.finishedAt === undefined) {
+      if (cur.readyAt !== undefined && cur.readyAt > now) this.wake(cur.readyAt);
+      return;
+    }
+    if (cur && !cur.noticed) return;
+    if (cur) {
+      if (!this.shouldRestart(r, this.pod.spec.restartPolicy ?? 'Always')) return;
+      // The exit shows for one relist before the kubelet acts on it.
+      if (r.restartAt === undefined && r.backoffUntil === undefined && !r.blocked) r.restartAt = Math.max(now, cur.finishedAt! + 2 * PLEG_MS);
+      if (r.restartAt !== undefined && now < r.restartAt) return this.wake(r.restartAt);
+      if (r.backoffUntil === undefined || now >= r.backoffUntil || r.pulling) {
+        const until = r.pulling || r.imageReady ? undefined : r.backoff(cur.finishedAt!, now);
+        if (until !== undefined) return this.crashLoop(r, until, now);
+      } else return this.crashLoop(r, r.backoffUntil, now);
+    }
+    const ctx = this.ctx(now);
+    if (ensureImage(ctx, r)) startContainer(ctx, r);
+  }
+
+  private crashLoop(r: ContainerRun, until: number, now: number): void {
+    r.restartAt = undefined;
+    r.backoffUntil = until;
+    r.blocked = true;
+    // The kubelet retries (and records BackOff) about every 10 s while the back-off lasts.
+    if (r.lastBackoffEvent !== undefined && now < r.lastBackoffEvent + BACKOFF_RESYNC_MS) return this.wake(Math.min(until, r.lastBackoffEvent + BACKOFF_RESYNC_MS));
+    r.lastBackoffEvent = now;
+    const secs = Math.round(r.currentBackoffMs() / 1000);
+    const podRef = `${this.pod.metadata.name}_${this.pod.metadata.namespace}(${this.uid})`;
+    r.waiting = { reason: 'CrashLoopBackOff', message: `back-off ${secs < 60 ? `${secs}s` : `${Math.floor(secs / 60)}m${secs % 60 ? `${secs % 60}s` : '0s'}`} restarting failed container=${r.name} pod=${podRef}` };
+    this.deps.events.event(this.pod, 'Warning', 'BackOff', `Back-off restarting failed container ${r.name} in pod ${podRef}`, { component: 'kubelet', host: this.deps.node }, fieldPath(r));
+    this.wake(Math.min(until, now + BACKOFF_RESYNC_MS));
+  }
+
+  /** The pod will not run again: its sandbox goes, its IP is released. */
+  private finish(): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.deps.releaseIp(this.key);
+  }
+
+  /** Graceful termination: stop every running container within the grace period. */
+  private terminate(now: number): void {
+    if (this.killing) return;
+    this.killing = true;
+    const grace = (this.pod.metadata.deletionGracePeriodSeconds ?? this.pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
+    for (const r of [...this.containers, ...this.inits]) {
+      r.pulling = undefined;
+      if (!r.running) continue;
+      const b = r.current!.behaviour;
+      const stopMs = b.ignoresSigterm ? grace : Math.min(grace, Math.max(MIN_STOP_MS, b.stopSeconds * 1000));
+      r.stopAt = now + stopMs;
+      this.deps.events.event(this.pod, 'Normal', 'Killing', `Stopping container ${r.name}`, { component: 'kubelet', host: this.deps.node }, fieldPath(r));
+      this.wake(r.stopAt);
+    }
+  }
+
+  private confirmDeletion(): void {
+    this.finish();
+    this.deps.onTerminated();
+  }
+
+  view(): WorkerView {
+    return {
+      sandboxReady: this.sandboxReady,
+      hostIP: this.deps.hostIP,
+      podIP: this.podIP,
+      startTime: this.startTime,
+      inits: this.inits,
+      containers: this.containers,
+      terminal: this.killing,
+    };
+  }
+
+  private writeStatus(now: number): void {
+    const current = this.deps.statusTarget();
+    if (!current) return;
+    const status = buildPodStatus(current, this.view(), now);
+    if (deepEqual(status, current.status)) return;
+    try {
+      this.pod = this.deps.api.updateStatus({ ...current, status });
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+    }
+  }
+
+  /** Asks for a sync at `at` (one timer per instant). */
+  private wake(at: number): void {
+    if (this.timers.has(at)) return;
+    const id = this.deps.clock.at(at, () => {
+      this.timers.delete(at);
+      this.deps.enqueue(this.key);
+    });
+    this.timers.set(at, id);
+  }
+
+  /**
+   * The container's process dies now (`sim: container kill`, as `docker stop` on the node): a
+   * process that handles SIGTERM exits 0, one that ignores it is killed (137). The kubelet then
+   * notices and applies the restart policy.
+   */
+  kill(container: string): boolean {
+    const r = this.run(container);
+    if (!r?.running) return false;
+    const now = this.deps.clock.now();
+    r.exit(now, r.current!.behaviour.ignoresSigterm ? 137 : 0);
+    this.wake(now + PLEG_MS);
+    return true;
+  }
+
+  /** The pod is gone from the API: drop every timer and release its IP. */
+  teardown(): void {
+    for (const id of this.timers.values()) this.deps.clock.cancel(id);
+    this.timers.clear();
+    this.deps.releaseIp(this.key);
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * NodeAffinity: the filter requires nodeSelector and required node affinity to match; the score
+ * sums the weights of the preferred terms a node matches, normalized so the best node gets 100.
+ *
+ * Worked example: preferred terms {weight 80: compute.power=high}, {weight 20: zone=a}; node A
+ * matches both (100), B only the first (80), C none (0) → normalized 100, 80, 0, × weight 2.
+ */
+import { matchesRequiredNodeAffinity, matchesTerm } from '../../api/node-affinity.ts';
+import { MAX_NODE_SCORE, SUCCESS, unresolvable, type FilterPlugin, type Pod, type PluginContext, type ScorePlugin, type Status } from '../framework/types.ts';
+import type { NodeInfo } from '../framework/node-info.ts';
+
+export const NODE_AFFINITY = 'NodeAffinity';
+export const ERR_NODE_AFFINITY = "node(s) didn't match Pod's node affinity/selector";
+
+export class NodeAffinityPlugin implements FilterPlugin, ScorePlugin {
+  readonly name = NODE_AFFINITY;
+  readonly weight = 2;
+
+  filter(_ctx: PluginContext, pod: Pod, node: NodeInfo): Status {
+    return matchesRequiredNodeAffinity(pod.spec, node.node) ? SUCCESS : unresolvable(ERR_NODE_AFFINITY);
+  }
+
+  score(_ctx: PluginContext, pod: Pod, node: NodeInfo): number {
+    let total = 0;
+    for (const t of pod.spec.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? []) {
+      if (t.weight !== 0 && matchesTerm(t.preference, node.node)) total += t.weight;
+    }
+    return total;
+  }
+
+  normalize(_ctx: PluginContext, _pod: Pod, scores: Map<string, number>): void {
+    const max = Math.max(0, ...scores.values());
+    if (max === 0) return;
+    for (const [name, s] of scores) scores.set(name, Math.floor((s * MAX_NODE_SCORE) / max));
+  }
+}

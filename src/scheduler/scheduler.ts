@@ -1,0 +1,218 @@
+/**
+ * The scheduler (kube-scheduler): binds each pending pod without a node to the best node that fits.
+ *
+ * For one pod: PreFilter, then Filter over the nodes (the first failing filter decides a node's
+ * reason), Score the feasible nodes with weighted plugins, pick the best (ties broken by the seeded
+ * random source), bind, and record `Scheduled`. A pod that fits nowhere gets a `FailedScheduling`
+ * event and PodScheduled=False with the FitError message, and waits: it is retried when the cluster
+ * changes in a way that could help (a node added or changed, a pod removed), after its back-off,
+ * or after 5 minutes at the latest.
+ */
+import { rfc3339 } from '../api/duration.ts';
+import { clone, objectKey, splitKey } from '../api/object-util.ts';
+import type { ObjectStore, WatchEvent } from '../api/store.ts';
+import type { Condition, Node, Pod } from '../api/types/index.ts';
+import type { ApiServer } from '../apiserver/apiserver.ts';
+import { ApiError } from '../apiserver/errors.ts';
+import type { Controller, ReconcileResult, WatchSpec } from '../controllers/runtime.ts';
+import type { EventRecorder } from '../events/recorder.ts';
+import type { Clock } from '../sim/clock.ts';
+import type { SeededRandom } from '../sim/random.ts';
+import { fitErrorMessage, preemptionMessage, type Diagnosis } from './fit-error.ts';
+import type { NodeInfo } from './framework/node-info.ts';
+import { SchedulerSnapshot } from './framework/snapshot.ts';
+import { isFilter, isPreFilter, isPreScore, isScore, type Plugin, type PluginContext, type ScorePlugin } from './framework/types.ts';
+import { defaultPlugins } from './plugins/registry.ts';
+import { MAX_UNSCHEDULABLE_MS, SchedulingQueue } from './queue.ts';
+import { relevantNodeChange } from './requeue.ts';
+
+export const SCHEDULER_NAME = 'default-scheduler';
+const SOURCE = { component: SCHEDULER_NAME };
+const MIN_FEASIBLE_NODES = 100;
+const MIN_FEASIBLE_PERCENT = 5;
+
+/** numFeasibleNodesToFind: all nodes below 100, else an adaptive share (50% − nodes/125, ≥ 5%). */
+export function numFeasibleNodesToFind(numNodes: number): number {
+  if (numNodes < MIN_FEASIBLE_NODES) return numNodes;
+  const percent = Math.max(MIN_FEASIBLE_PERCENT, 50 - Math.floor(numNodes / 125));
+  return Math.max(MIN_FEASIBLE_NODES, Math.floor((numNodes * percent) / 100));
+}
+
+export type ScheduleResult = { node: string } | { diagnosis: Diagnosis; message: string };
+
+export class Scheduler implements Controller {
+  readonly name = 'default-scheduler';
+  readonly snapshot: SchedulerSnapshot;
+  readonly queue = new SchedulingQueue();
+  private plugins: Plugin[];
+  private nextStartNodeIndex = 0;
+
+  constructor(
+    private store: ObjectStore,
+    private api: ApiServer,
+    private clock: Clock,
+    private events: EventRecorder,
+    private random: SeededRandom,
+    plugins?: Plugin[],
+  ) {
+    this.snapshot = new SchedulerSnapshot(store);
+    this.plugins = plugins ?? defaultPlugins();
+  }
+
+  watches(): WatchSpec[] {
+    return [
+      { kind: 'Pod', keys: (e) => this.podEventKeys(e) },
+      { kind: 'Node', keys: (e) => (e.type === 'DELETED' || relevantNodeChange(e) ? this.queue.unschedulableKeys() : []) },
+    ];
+  }
+
+  private podEventKeys(e: WatchEvent): string[] {
+    const pod = e.object as Pod;
+    const old = e.old as Pod | undefined;
+    const keys: string[] = [];
+    if (e.type !== 'DELETED' && !pod.spec.nodeName) keys.push(objectKey(pod));
+    // An assigned pod going away (deleted or finished) frees room for waiting pods.
+    const freed = old?.spec.nodeName && (e.type === 'DELETED' || isTerminal(pod)) && !isTerminal(old);
+    const relabelled = e.type === 'MODIFIED' && old && pod.spec.nodeName && JSON.stringify(old.metadata.labels) !== JSON.stringify(pod.metadata.labels);
+    if (freed || relabelled) keys.push(...this.queue.unschedulableKeys());
+    if (e.type === 'DELETED' && !pod.spec.nodeName) this.queue.forget(objectKey(pod));
+    return keys;
+  }
+
+  reconcile(key: string): ReconcileResult | void {
+    const { namespace, name } = splitKey(key);
+    const pod = this.store.get<Pod>('Pod', namespace, name);
+    if (!pod || pod.spec.nodeName || pod.metadata.deletionTimestamp || isTerminal(pod)) {
+      this.queue.forget(key);
+      return;
+    }
+    if ((pod.spec.schedulerName ?? SCHEDULER_NAME) !== SCHEDULER_NAME) return;
+    if ((pod.spec.schedulingGates ?? []).length > 0) {
+      this.setScheduledCondition(pod, 'SchedulingGated', 'Scheduling is blocked due to non-empty scheduling gates');
+      return;
+    }
+    const now = this.clock.now();
+    const wait = this.queue.backoffRemaining(key, now);
+    if (wait > 0) return { requeueAfter: wait };
+    const result = this.schedule(pod);
+    if ('node' in result) {
+      try {
+        this.api.bind(namespace, name, result.node);
+      } catch (e) {
+        if (e instanceof ApiError) return;
+        throw e;
+      }
+      this.queue.forget(key);
+      this.events.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${namespace}/${name} to ${result.node}`, SOURCE);
+      return;
+    }
+    this.queue.recordFailure(key, now);
+    this.events.event(pod, 'Warning', 'FailedScheduling', result.message, SOURCE);
+    this.setScheduledCondition(pod, 'Unschedulable', result.message);
+    return { requeueAfter: MAX_UNSCHEDULABLE_MS };
+  }
+
+  /** One scheduling cycle for `pod`, without binding: where it would go, or why nowhere. */
+  schedule(pod: Pod): ScheduleResult {
+    const nodes = this.snapshot.nodes();
+    const diagnosis: Diagnosis = { numNodes: nodes.length, nodeStatuses: new Map() };
+    const ctx: PluginContext = { snapshot: this.snapshot, state: new Map(), now: this.clock.now() };
+    const fail = (): ScheduleResult => ({
+      diagnosis,
+      message: fitErrorMessage(diagnosis, nodes.length === 0 ? '' : preemptionMessage(diagnosis, pod.spec.preemptionPolicy !== 'Never')),
+    });
+    if (nodes.length === 0) return fail();
+    for (const p of this.plugins) {
+      if (!isPreFilter(p)) continue;
+      const st = p.preFilter(ctx, pod);
+      if (st.code !== 'Success' && st.code !== 'Skip') {
+        diagnosis.preFilterMessage = st.reasons.join(', ');
+        return fail();
+      }
+    }
+    const feasible = this.findFeasible(ctx, pod, nodes, diagnosis);
+    if (feasible.length === 0) return fail();
+    if (feasible.length === 1) return { node: feasible[0].name };
+    return { node: this.selectHost(this.score(ctx, pod, feasible)) };
+  }
+
+  private findFeasible(ctx: PluginContext, pod: Pod, nodes: NodeInfo[], diagnosis: Diagnosis): NodeInfo[] {
+    const want = numFeasibleNodesToFind(nodes.length);
+    const feasible: NodeInfo[] = [];
+    const start = this.nextStartNodeIndex % nodes.length;
+    let examined = 0;
+    const filters = this.plugins.filter(isFilter);
+    for (; examined < nodes.length && feasible.length < want; examined++) {
+      const node = nodes[(start + examined) % nodes.length];
+      let ok = true;
+      for (const f of filters) {
+        const st = f.filter(ctx, pod, node);
+        if (st.code !== 'Success') {
+          diagnosis.nodeStatuses.set(node.name, st);
+          ok = false;
+          break;
+        }
+      }
+      if (ok) feasible.push(node);
+    }
+    this.nextStartNodeIndex = (start + examined) % nodes.length;
+    return feasible;
+  }
+
+  /** Σ weight × normalized score per node. */
+  score(ctx: PluginContext, pod: Pod, nodes: NodeInfo[]): Map<string, number> {
+    const totals = new Map(nodes.map((n) => [n.name, 0]));
+    for (const p of this.plugins) {
+      if (!isScore(p)) continue;
+      if (isPreScore(p) && p.preScore(ctx, pod, nodes).code === 'Skip') continue;
+      const scores = new Map(nodes.map((n) => [n.name, (p as ScorePlugin).score(ctx, pod, n)]));
+      p.normalize?.(ctx, pod, scores);
+      for (const [name, s] of scores) totals.set(name, totals.get(name)! + s * p.weight);
+    }
+    return totals;
+  }
+
+  /** The highest score; among equals, each is chosen with equal probability (reservoir sampling). */
+  private selectHost(scores: Map<string, number>): string {
+    let best = '';
+    let bestScore = -Infinity;
+    let ties = 0;
+    for (const [name, s] of scores) {
+      if (s > bestScore) {
+        best = name;
+        bestScore = s;
+        ties = 1;
+      } else if (s === bestScore) {
+        ties++;
+        if (this.random.int(ties) === 0) best = name;
+      }
+    }
+    return best;
+  }
+
+  private setScheduledCondition(pod: Pod, reason: string, message: string): void {
+    const existing = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
+    if (existing && existing.status === 'False' && existing.reason === reason && existing.message === message) return;
+    const copy = clone(pod);
+    const cond: Condition = {
+      type: 'PodScheduled',
+      status: 'False',
+      lastProbeTime: null,
+      lastTransitionTime: existing?.status === 'False' ? existing.lastTransitionTime : rfc3339(this.clock.now()),
+      reason,
+      message,
+    };
+    copy.status = { ...(copy.status ?? {}), conditions: [...(copy.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled'), cond] };
+    try {
+      this.api.updateStatus(copy);
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+    }
+  }
+}
+
+function isTerminal(pod: Pod): boolean {
+  return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
+}
+
+export type { Node };
