@@ -64,8 +64,8 @@ export class SeededRandom {
   uuid(): string {
     const hex = (n: number) => n.toString(16).padStart(8, '0');
     const w = [this.nextUint32(), this.nextUint32(), this.nextUint32(), this.nextUint32()];
-    w[1] = (w[1] & 0xffff0fff) | 0x00004000;
-    w[2] = (w[2] & 0x3fffffff) | 0x80000000;
+    w[1] = ((w[1] & 0xffff0fff) | 0x00004000) >>> 0;
+    w[2] = ((w[2] & 0x3fffffff) | 0x80000000) >>> 0;
     const s = w.map(hex).join('');
     return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20, 32)}`;
   }
