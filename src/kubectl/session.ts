@@ -1,0 +1,205 @@
+/**
+ * A kubectl session against a simulated cluster: the kubeconfig (contexts and their namespaces)
+ * and `run(line)`, which reads a command line as a shell would, dispatches it, prints what kubectl
+ * prints on stdout and stderr, and returns the exit code. Every command acts at the current
+ * virtual instant and is followed by `cluster.settle()`; nothing ever waits.
+ *
+ * `applyManifests` is what scenario steps `apply:`, `create:` and `delete:` call: the same as
+ * `kubectl apply|create|delete -f <source>` on already parsed manifests.
+ */
+import type { Cluster } from '../cluster/cluster.ts';
+import type { LocatedManifest } from '../manifest/parse-manifests.ts';
+import { GLOBAL_FLAGS } from './common-flags.ts';
+import { DEFAULT_CONTEXT, type CommandContext, type CommandSpec, type KubeconfigState, type ReadFile } from './context.ts';
+import { buildTree, findCommand, firstArgument, type CommandNode } from './dispatch.ts';
+import { formatError, KubectlError, SilentExit, UsageError, FlagUsageError } from './errors.ts';
+import { FlagError, HelpRequested, parseFlags, type FlagSpec, type ParsedFlags } from './flags.ts';
+import { COMMANDS, GROUPS, MANIFEST_VERBS, type ManifestVerb } from './registry.ts';
+import { shellWords, ShellSyntaxError } from './shell-words.ts';
+
+export interface KubectlResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+export interface SessionOptions {
+  /** The current context's namespace (as after `kubens NS`); default none, i.e. "default". */
+  namespace?: string;
+  /** How `-f FILE` reads files; without it, every path "does not exist". */
+  readFile?: ReadFile;
+}
+
+const ROOT = buildTree(COMMANDS, GROUPS);
+
+class Output {
+  stdout = '';
+  stderr = '';
+  exitCode = 0;
+
+  fail(err: unknown): void {
+    const { text, code } = formatError(err);
+    this.stderr += text;
+    this.exitCode = code;
+  }
+
+  result(): KubectlResult {
+    return { stdout: this.stdout, stderr: this.stderr, exitCode: this.exitCode };
+  }
+}
+
+export class KubectlSession {
+  readonly cluster: Cluster;
+  readonly kubeconfig: KubeconfigState;
+  private readFile: ReadFile | undefined;
+
+  constructor(cluster: Cluster, opts: SessionOptions = {}) {
+    this.cluster = cluster;
+    this.readFile = opts.readFile;
+    this.kubeconfig = {
+      currentContext: DEFAULT_CONTEXT,
+      contexts: new Map([[DEFAULT_CONTEXT, { cluster: 'kubernetes', user: 'kubernetes-admin', namespace: opts.namespace ?? '' }]]),
+    };
+  }
+
+  /** The current context's namespace, or "default". */
+  get namespace(): string {
+    return this.kubeconfig.contexts.get(this.kubeconfig.currentContext)?.namespace || 'default';
+  }
+
+  /** Runs one kubectl command line (a leading `kubectl` or `k` is optional). */
+  run(line: string | readonly string[]): KubectlResult {
+    const out = new Output();
+    try {
+      let words = typeof line === 'string' ? shellWords(line) : [...line];
+      if (words[0] === 'kubectl' || words[0] === 'k') words = words.slice(1);
+      this.execute(words, out);
+    } catch (e) {
+      if (e instanceof ShellSyntaxError) out.fail(new KubectlError(e.message));
+      else out.fail(e);
+    } finally {
+      this.cluster.settle();
+    }
+    return out.result();
+  }
+
+  /** `kubectl apply|create|delete -f <source>` for manifests already parsed (scenario steps). */
+  applyManifests(manifests: readonly LocatedManifest[], mode: ManifestVerb, source: string): KubectlResult {
+    const out = new Output();
+    try {
+      const node = findCommand(ROOT, [mode]).node;
+      const ctx = this.context(['kubectl', mode], [mode], parseFlags([], [...GLOBAL_FLAGS, ...node.spec!.flags]), out);
+      MANIFEST_VERBS[mode](ctx, manifests.map((m) => ({ object: m.object, source })));
+    } catch (e) {
+      out.fail(e);
+    } finally {
+      this.cluster.settle();
+    }
+    return out.result();
+  }
+
+  private execute(words: string[], out: Output): void {
+    const inv = findCommand(ROOT, words);
+    const node = inv.node;
+    const commandPath = ['kubectl', ...node.path].join(' ');
+    if (!node.spec) {
+      const idx = firstArgument(inv.rest, GLOBAL_FLAGS);
+      if (idx >= 0) {
+        if (node === ROOT) throw new KubectlError(`unknown command "${inv.rest[idx]}" for "kubectl"`);
+        throw new UsageError(`unknown command "${inv.rest[idx]}"`, commandPath);
+      }
+      if (node === ROOT) {
+        out.stdout += rootHelp();
+        return;
+      }
+      out.stderr += groupHelp(node);
+      throw new SilentExit();
+    }
+    const spec = node.spec;
+    const specs = mergeFlags(GLOBAL_FLAGS, spec.flags);
+    let parsed: ParsedFlags;
+    try {
+      parsed = parseFlags(inv.rest, specs);
+    } catch (e) {
+      if (e instanceof HelpRequested) {
+        out.stdout += usage(spec);
+        return;
+      }
+      if (e instanceof FlagError) throw new FlagUsageError(e.message, commandPath);
+      throw e;
+    }
+    for (const w of parsed.warnings) out.stderr += `${w}\n`;
+    const missing = specs.filter((f) => f.required && !parsed.values.changed(f.name));
+    if (missing.length > 0) throw new KubectlError(`required flag(s) ${missing.map((f) => `"${f.name}"`).join(', ')} not set`);
+    for (const f of specs) {
+      if (f.unsupported && parsed.values.changed(f.name) && !isDefault(f, parsed)) {
+        throw new KubectlError(`kubesim does not support "${commandPath} --${f.name}": ${f.unsupported}`);
+      }
+    }
+    const ctx = this.context(['kubectl', ...node.path], inv.pathWords, parsed, out);
+    spec.run(ctx);
+  }
+
+  private context(path: string[], pathWords: string[], parsed: ParsedFlags, out: Output): CommandContext {
+    const values = parsed.values;
+    const contextName = values.string('context') || this.kubeconfig.currentContext;
+    const kctx = this.kubeconfig.contexts.get(contextName);
+    if (!kctx) throw new KubectlError(`context was not found for specified context: ${contextName}`);
+    const nsFlag = values.string('namespace');
+    const cluster = this.cluster;
+    return {
+      cluster,
+      api: cluster.api,
+      flags: values,
+      args: parsed.args,
+      argsLenAtDash: parsed.argsLenAtDash,
+      namespace: nsFlag || kctx.namespace || 'default',
+      explicitNamespace: nsFlag !== '',
+      commandPath: path.join(' '),
+      pathWords,
+      kubeconfig: this.kubeconfig,
+      readFile: this.readFile,
+      out: (text) => {
+        out.stdout += text;
+      },
+      err: (text) => {
+        out.stderr += text;
+      },
+      warn: (message) => {
+        out.stderr += `Warning: ${message}\n`;
+      },
+      printContext: () => ({ now: cluster.now(), store: cluster.store }),
+    };
+  }
+}
+
+function mergeFlags(global: readonly FlagSpec[], own: readonly FlagSpec[]): FlagSpec[] {
+  const names = new Set(own.map((f) => f.name));
+  return [...own, ...global.filter((g) => !names.has(g.name))];
+}
+
+function isDefault(f: FlagSpec, parsed: ParsedFlags): boolean {
+  const v = parsed.values;
+  switch (f.type) {
+    case 'bool':
+      return v.bool(f.name) === (f.default ?? false);
+    case 'string':
+      return v.string(f.name) === (f.default ?? '');
+    default:
+      return false;
+  }
+}
+
+function usage(spec: CommandSpec): string {
+  return `Usage:\n  kubectl ${spec.use} [options]\n\nkubesim implements: ${spec.flags.filter((f) => !f.unsupported).map((f) => `--${f.name}`).join(', ') || 'no flags'}\n`;
+}
+
+function groupHelp(node: CommandNode): string {
+  const subs = node.children.map((c) => `  ${c.name}`).join('\n');
+  return `${node.group?.short ?? ''}\n\nAvailable Commands:\n${subs}\n\nUsage:\n  kubectl ${node.path.join(' ')} SUBCOMMAND [options]\n`;
+}
+
+function rootHelp(): string {
+  const names = ROOT.children.map((c) => c.name).sort();
+  return `kubectl controls the Kubernetes cluster manager.\n\nCommands kubesim simulates:\n${names.map((n) => `  ${n}`).join('\n')}\n\nUsage:\n  kubectl [flags] [options]\n`;
+}
