@@ -6,7 +6,8 @@
  */
 import type { KubeObject } from '../api/types/index.ts';
 import { goSprint } from './go-format.ts';
-import { evalPath, parsePath, parseTemplate, renderTemplate } from './jsonpath.ts';
+import { evalPath, parsePath } from './jsonpath.ts';
+import { parseTemplate, renderTemplate } from './jsonpath-template.ts';
 
 const JSON_REGEXP = /^\{\.?([^{}]+)\}$|^\.?([^{}]+)$/;
 
