@@ -16,12 +16,13 @@ import type { Admission, AdmissionContext } from '../apiserver/admission.ts';
 import { ApiError, invalid, type FieldError } from '../apiserver/errors.ts';
 import { decodeObject } from './decode.ts';
 import { KIND_RULES } from './kinds.ts';
-import { admitDefaultStorageClass } from './plugins/default-storage-class.ts';
+import { admitDefaultStorageClass, resizeForbidden } from './plugins/default-storage-class.ts';
 import { admitDefaultTolerations, admitPriority, keepPriority } from './plugins/pod-defaults.ts';
-import { admitServiceAccount } from './plugins/service-account.ts';
+import { admitServiceAccount, forbiddenError } from './plugins/service-account.ts';
 import { SCHEMAS } from './schemas/index.ts';
 import { prepareForCreate, prepareForUpdate } from './strategy.ts';
 import { dedupe } from './util/field-path.ts';
+import { compareQuantities, parseQuantity } from './util/quantity.ts';
 
 function kindOf(obj: KubeObject): KindInfo {
   const info = findKind(obj.kind);
@@ -62,8 +63,14 @@ function admitCreate(obj: KubeObject, ctx: AdmissionContext): void {
   throwIfInvalid(info, obj, rules.validate(obj));
 }
 
+/** Whether a claim's storage request grows in this update. */
+function grows(pvc: PersistentVolumeClaim, old: PersistentVolumeClaim): boolean {
+  const next = parseQuantity(String(pvc.spec.resources?.requests?.storage ?? '0'));
+  const prev = parseQuantity(String(old.spec.resources?.requests?.storage ?? '0'));
+  return typeof next !== 'string' && typeof prev !== 'string' && compareQuantities(next, prev) > 0;
+}
+
 function admitUpdate(obj: KubeObject, old: KubeObject, ctx: AdmissionContext): void {
-  void ctx;
   const info = kindOf(obj);
   decodeOrThrow(info, obj);
   const rules = KIND_RULES[info.kind];
@@ -74,6 +81,11 @@ function admitUpdate(obj: KubeObject, old: KubeObject, ctx: AdmissionContext): v
   }
   prepareForUpdate(obj, old);
   throwIfInvalid(info, obj, rules.validate(obj, old));
+  if (info.kind === 'PersistentVolumeClaim') {
+    const [pvc, prev] = [obj as PersistentVolumeClaim, old as PersistentVolumeClaim];
+    const refusal = resizeForbidden(pvc, prev, ctx.store, grows(pvc, prev));
+    if (refusal) throw forbiddenError('PersistentVolumeClaim', pvc.metadata.name, refusal);
+  }
 }
 
 export function createAdmissionPipeline(): Admission {

@@ -28,3 +28,17 @@ export function admitDefaultStorageClass(pvc: PersistentVolumeClaim, store: Obje
   const sc = defaultStorageClass(store);
   if (sc) pvc.spec.storageClassName = sc.metadata.name;
 }
+
+/**
+ * The PersistentVolumeClaimResize plugin: a claim may only grow if its StorageClass allows volume
+ * expansion, else the update is Forbidden:
+ *   persistentvolumeclaims "data" is forbidden: only dynamically provisioned pvc can be resized and
+ *   the storageclass that provisions the pvc must support resize
+ */
+export function resizeForbidden(pvc: PersistentVolumeClaim, old: PersistentVolumeClaim, store: ObjectStore, grows: boolean): string | undefined {
+  if (!grows) return undefined;
+  const className = old.spec.storageClassName ?? old.metadata.annotations?.[BETA_CLASS_ANNOTATION] ?? '';
+  const sc = className ? store.get<StorageClass>('StorageClass', '', className) : undefined;
+  if (sc?.allowVolumeExpansion) return undefined;
+  return 'only dynamically provisioned pvc can be resized and the storageclass that provisions the pvc must support resize';
+}

@@ -88,20 +88,56 @@ export function goJson(v: unknown): string {
   return `map[string]interface {}{${keys.map((k) => `${goQuote(k)}:${goJson(o[k])}`).join(', ')}}`;
 }
 
+/** Go field name of a JSON field name (`dnsPolicy` → `DNSPolicy`). */
+function goFieldName(json: string): string {
+  const special: Record<string, string> = { metadata: 'ObjectMeta', dnsPolicy: 'DNSPolicy', dnsConfig: 'DNSConfig', os: 'OS', uid: 'UID', hostIPC: 'HostIPC', hostPID: 'HostPID' };
+  return special[json] ?? json.charAt(0).toUpperCase() + json.slice(1);
+}
+
+/** Go types of the fields kubesim prints inside structs (pod templates, strategies...). */
+const FIELD_TYPES: Record<string, string> = {
+  metadata: 'v1.ObjectMeta',
+  spec: 'core.PodSpec',
+  containers: '[]core.Container',
+  initContainers: '[]core.Container',
+  ports: '[]core.ContainerPort',
+  env: '[]core.EnvVar',
+  volumeMounts: '[]core.VolumeMount',
+  volumes: '[]core.Volume',
+  tolerations: '[]core.Toleration',
+  resources: 'core.ResourceRequirements',
+  securityContext: '&core.PodSecurityContext',
+  labels: 'map[string]string',
+  annotations: 'map[string]string',
+  nodeSelector: 'map[string]string',
+  command: '[]string',
+  args: '[]string',
+  rollingUpdate: '&apps.RollingUpdate',
+};
+
+function goTyped(type: string | undefined, value: unknown): string {
+  if (value === null || value === undefined) return type ? `${type}(nil)` : 'nil';
+  if (type === 'map[string]string') return goStringMap(value as Record<string, string>);
+  if (type === '[]string') return goStringSlice(value as string[]);
+  if (Array.isArray(value)) {
+    const elem = type?.startsWith('[]') ? type.slice(2) : undefined;
+    return `${type ?? '[]interface {}'}{${value.map((v) => goTyped(elem, v)).join(', ')}}`;
+  }
+  if (typeof value === 'object') {
+    const fields = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => Number(b === 'metadata') - Number(a === 'metadata'))
+      .map(([k, v]) => `${goFieldName(k)}:${goTyped(FIELD_TYPES[k], v)}`);
+    return `${type ?? ''}{${fields.join(', ')}}`;
+  }
+  return goValue(value);
+}
+
 /**
  * A struct as %#v prints it, from a type name and a JS object whose keys are JSON field names:
  * `core.PodTemplateSpec{ObjectMeta:..., Spec:...}`. Only the fields present are printed (kubesim
- * does not model every Go zero value), nested objects recursively with `typeOf` naming them.
+ * does not model every Go zero value) and pointers print as their values.
  */
-export function goStruct(type: string, value: unknown, typeOf: (field: string) => string | undefined = () => undefined): string {
-  if (value === null || value === undefined) return `${type}(nil)`;
-  if (typeof value !== 'object' || Array.isArray(value)) return goJson(value);
-  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-  const fields = entries.map(([k, v]) => {
-    const name = k.charAt(0).toUpperCase() + k.slice(1);
-    const nested = typeOf(k);
-    if (nested && v && typeof v === 'object' && !Array.isArray(v)) return `${name}:${goStruct(nested, v, typeOf)}`;
-    return `${name}:${goJson(v)}`;
-  });
-  return `${type}{${fields.join(', ')}}`;
+export function goStruct(type: string, value: unknown): string {
+  return goTyped(type, value);
 }

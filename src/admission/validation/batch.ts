@@ -127,11 +127,11 @@ export function validateJob(job: Job, old?: Job): FieldError[] {
     };
   }
   if (!semanticEqual(s.template, oldTemplate)) {
-    errs.push(invalid(spec.child('template'), goLiteral(goStruct('core.PodTemplateSpec', s.template, (f) => (f === 'metadata' ? 'v1.ObjectMeta' : f === 'spec' ? 'core.PodSpec' : undefined))), 'field is immutable'));
+    errs.push(invalid(spec.child('template'), goLiteral(goStruct('core.PodTemplateSpec', s.template)), 'field is immutable'));
   }
   for (const f of ['completionMode', 'podFailurePolicy', 'backoffLimitPerIndex', 'managedBy', 'successPolicy'] as const) {
     const now = (s as FullJobSpec)[f];
-    if (!semanticEqual(now ?? null, (o as FullJobSpec)[f] ?? null)) errs.push(invalid(spec.child(f), typeof now === 'object' ? goLiteral(goStruct(f, now)) : (now ?? null), 'field is immutable'));
+    if (!semanticEqual(now ?? null, (o as FullJobSpec)[f] ?? null)) errs.push(invalid(spec.child(f), typeof now === 'object' ? goLiteral(goStruct('', now)) : (now ?? null), 'field is immutable'));
   }
   return errs;
 }

@@ -2,7 +2,7 @@
  * IANA time zone names as Go's time.LoadLocation accepts them, checked with the ICU data of Intl.
  * Go looks names up case-sensitively in the zoneinfo database, so "europe/paris" is unknown even
  * though Intl would resolve it: a name that differs from its canonical form only in case is
- * rejected. "UTC" is always known; "Local" is Go's special name, which CronJobs refuse.
+ * rejected. "UTC" and "Local" (the machine's zone, which CronJobs refuse separately) are always known.
  */
 
 let canonical: Set<string> | undefined;
@@ -16,7 +16,7 @@ function supported(): Set<string> {
 }
 
 export function isValidTimeZone(name: string): boolean {
-  if (name === 'UTC' || name === '') return true;
+  if (name === 'UTC' || name === '' || name === 'Local') return true;
   if (supported().has(name)) return true;
   let resolved: string;
   try {
