@@ -34,10 +34,10 @@ export function describeCondition(c: Condition): string {
   const parts: string[] = [];
   if (c.count !== undefined) parts.push(`count ${c.count}`);
   if (c.names) parts.push(`names [${c.names.join(', ')}]`);
-  for (const e of c.all) parts.push(`all ${e.field.text}=${showValue(e.value)}`);
-  for (const m of c.match) parts.push(`match ${m.field.text}=~/${m.pattern.source}/`);
+  if (c.all.length) parts.push(`all ${c.all.map((e) => `${e.field.text}=${showValue(e.value)}`).join(', ')}`);
+  if (c.match.length) parts.push(`match ${c.match.map((m) => `${m.field.text}=~/${m.pattern.source}/`).join(', ')}`);
   if (parts.length === 0) parts.push('exists');
-  return `${target(c)}: ${parts.join(', ')}`;
+  return `${target(c)}: ${parts.join('; ')}`;
 }
 
 /** `pods member-0 -n ott`, `pods -l app=member -A where spec.nodeName=worker1`. */

@@ -15,7 +15,7 @@ import type { NodeConfig } from '../cluster/nodes.ts';
 import type { ImageEntry } from '../kubelet/images.ts';
 import type { Origin } from '../manifest/yaml-source.ts';
 import type { Diagnostic } from './diagnostics.ts';
-import type { ManifestVerb } from './types.ts';
+import type { ManifestSource, ManifestVerb } from './types.ts';
 
 /** What a kubectl command leaves: as a shell sees it. */
 export interface CommandResult {
@@ -59,8 +59,8 @@ export interface ScenarioHost {
   kubectl(line: string): CommandResult;
   /** `kubectl apply|create|delete -f` of parsed manifests, then settling. */
   manifests(verb: ManifestVerb, manifests: readonly unknown[], source: string): CommandResult;
-  /** A simulation action, then settling. */
-  sim(line: string, opts: { manifests?: readonly unknown[]; file?: string }): SimResult;
+  /** A simulation action, then settling; `static add` comes with its manifest. */
+  sim(line: string, manifest?: ManifestSource): SimResult;
   /** Objects of a kind, by namespace then name; `namespace` undefined means all namespaces. */
   list(info: KindInfo, namespace: string | undefined, selector: Selector | undefined): KubeObject[];
   /** `kubectl get -o wide` cells for these objects: one row per object, in the same order. */

@@ -8,7 +8,7 @@
  *         apiVersion: v1       line 9   first line of the text: origin {line: 9, column: 8}
  */
 import { dirname, join, isAbsolute } from 'node:path';
-import type { PathSegment, YamlDoc } from '../manifest/yaml-source.ts';
+import type { Origin, PathSegment, YamlDoc } from '../manifest/yaml-source.ts';
 import type { DiagnosticList } from './diagnostics.ts';
 import type { ScenarioToolkit } from './host.ts';
 import type { ManifestSource } from './types.ts';
@@ -48,7 +48,7 @@ export class ManifestResolver {
       this.out.at(path, `cannot read ${full}: ${readError(e)}`);
       return undefined;
     }
-    const source = this.parse(text, { file: full }, rel, full, path);
+    const source = this.parse(text, { file: full }, rel, path);
     this.byPath.set(full, source ?? null);
     return source;
   }
@@ -57,19 +57,18 @@ export class ManifestResolver {
     const at = this.doc.locate([...path]);
     const header = this.lines[at.line - 1] ?? '';
     const indicator = header[at.column - 1];
-    let origin = { file: this.file, line: at.line, column: at.column - 1 };
+    let origin: Origin = { file: this.file, line: at.line, column: at.column - 1 };
     if (indicator === '|' || indicator === '>') {
       const first = this.lines.slice(at.line).find((l) => l.trim() !== '') ?? '';
       origin = { file: this.file, line: at.line + 1, column: first.length - first.trimStart().length };
     }
-    return this.parse(text, origin, 'inline', this.file, path);
+    return this.parse(text, origin, 'inline', path);
   }
 
   private parse(
     text: string,
-    origin: { file: string; line?: number; column?: number },
+    origin: Origin,
     label: string,
-    file: string,
     path: readonly PathSegment[],
   ): ManifestSource | undefined {
     const parsed = this.toolkit.manifests(text, origin);
@@ -81,7 +80,7 @@ export class ManifestResolver {
       this.out.at(path, label === 'inline' ? 'no objects in this inline YAML' : `no objects in ${label}`);
       return undefined;
     }
-    return { label, file, text, manifests: parsed.manifests };
+    return { label, text, origin, manifests: parsed.manifests };
   }
 }
 

@@ -68,7 +68,7 @@ export function playScenario(scenario: Scenario, host: ScenarioHost, report: Sce
       case 'kubectl':
         return commandStep(host.kubectl(step.command), step.fails);
       case 'sim': {
-        const r = host.sim(step.command, step.source ? { manifests: step.source.manifests, file: step.source.label } : {});
+        const r = host.sim(step.command, step.source);
         if (r.ok) {
           report.output(r.output);
           return true;

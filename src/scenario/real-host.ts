@@ -15,7 +15,7 @@ import { printRows } from '../printers/table.ts';
 import type { ManifestError } from '../manifest/index.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import type { CommandResult, HostOptions, ParsedManifests, ScenarioHost, ScenarioToolkit, SimResult } from './host.ts';
-import type { ManifestVerb } from './types.ts';
+import type { ManifestSource, ManifestVerb } from './types.ts';
 
 export const realToolkit: ScenarioToolkit = {
   manifests(text: string, origin: Origin): ParsedManifests {
@@ -86,15 +86,12 @@ export class RealHost implements ScenarioHost {
     return this.cluster.act(() => this.session.applyManifests(manifests as LocatedManifest[], verb, source));
   }
 
-  sim(line: string, opts: { manifests?: readonly unknown[]; file?: string }): SimResult {
+  sim(line: string, manifest?: ManifestSource): SimResult {
     try {
-      const r = this.cluster.act(() =>
-        runSimAction(this.cluster, line, {
-          namespace: this.session.namespace,
-          ...(opts.manifests ? { manifests: opts.manifests as LocatedManifest[] } : {}),
-          ...(opts.file !== undefined ? { file: opts.file } : {}),
-        }),
-      );
+      const r = runSimAction(this.cluster, line, {
+        namespace: this.session.namespace,
+        ...(manifest ? { manifest: { text: manifest.text, ...manifest.origin } } : {}),
+      });
       return { ok: true, output: r.output };
     } catch (e) {
       if (e instanceof SimActionError) return { ok: false, error: e.message };

@@ -7,16 +7,16 @@ import type { KindInfo } from '../api/kinds.ts';
 import type { Selector } from '../api/selector.ts';
 import type { NodeConfig } from '../cluster/nodes.ts';
 import type { ImageEntry } from '../kubelet/images.ts';
+import type { Origin } from '../manifest/yaml-source.ts';
 import type { FieldPath } from './field-path.ts';
 
 /** Manifests read from a path or an inline block, parsed and checked. Opaque to the player. */
 export interface ManifestSource {
   /** The path as the scenario wrote it, or `inline` for YAML text in the scenario. */
   label: string;
-  /** The file the manifests came from (the scenario itself for inline text). */
-  file: string;
-  /** The YAML text, as read. */
+  /** The YAML text, as read, and where it sits: its file (the scenario for inline text), line and column. */
   text: string;
+  origin: Origin;
   manifests: readonly unknown[];
 }
 

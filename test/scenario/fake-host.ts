@@ -10,7 +10,7 @@ import type { KubeObject } from '../../src/api/types/index.ts';
 import { parseYamlDocuments, YamlSyntaxError } from '../../src/manifest/yaml-source.ts';
 import { VirtualClock } from '../../src/sim/clock.ts';
 import type { CommandResult, HostOptions, ScenarioHost, ScenarioToolkit } from '../../src/scenario/host.ts';
-import type { ManifestVerb } from '../../src/scenario/types.ts';
+import type { ManifestSource, ManifestVerb } from '../../src/scenario/types.ts';
 
 export const FAKE_START = Date.UTC(2025, 0, 6, 9, 0, 0);
 
@@ -139,8 +139,9 @@ export class FakeHost implements ScenarioHost {
     return { stdout: `${out.join('\n')}\n`, stderr: '', exitCode: 0 };
   }
 
-  sim(line: string, opts: { manifests?: readonly unknown[]; file?: string }) {
-    this.log.push(`sim ${line}${opts.manifests ? ` (${opts.manifests.length} manifests from ${opts.file})` : ''}`);
+  sim(line: string, manifest?: ManifestSource) {
+    const from = manifest && `${manifest.origin.file}:${manifest.origin.line ?? 1}:${manifest.origin.column ?? 0}`;
+    this.log.push(`sim ${line}${manifest ? ` (${manifest.manifests.length} manifests from ${manifest.label}, ${from})` : ''}`);
     if (line === 'explode') return { ok: false as const, error: 'node "ghost" not found' };
     return { ok: true as const, output: `done: ${line}` };
   }

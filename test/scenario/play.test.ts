@@ -125,7 +125,7 @@ describe('playing a scenario', () => {
       'kubectl k get pods',
       'create manifests/pod.yaml',
       'sim node stop worker1',
-      'sim static add worker1 static-web.yaml (1 manifests from inline)',
+      'sim static add worker1 static-web.yaml (1 manifests from inline, every.yaml:21:6)',
       'kubectl get pods',
       'delete manifests/pod.yaml',
     ]);
