@@ -8,12 +8,16 @@ import { NamespaceController } from '../controllers/namespace.ts';
 import { ReplicaSetController } from '../controllers/replicaset/replica-set.ts';
 import { RootCaPublisher } from '../controllers/root-ca-publisher.ts';
 import { ServiceAccountController } from '../controllers/serviceaccount.ts';
+import { NodeLifecycleController } from '../controllers/nodelifecycle/node-lifecycle.ts';
+import { TaintEvictionController } from '../controllers/nodelifecycle/taint-eviction.ts';
+import { PodGarbageCollector } from '../controllers/podgc.ts';
 import { Kubelet } from '../kubelet/kubelet.ts';
 import type { ContainerRuntimeApi } from '../kubelet/runtime-api.ts';
 import { Scheduler } from '../scheduler/scheduler.ts';
 import { StaticPodManager } from '../kubelet/static-pods.ts';
 import type { Cluster } from './cluster.ts';
 import { NodeManager } from './node-manager.ts';
+import { NodeLeases } from './node-leases.ts';
 
 export interface Components {
   nodes: NodeManager;
@@ -32,11 +36,15 @@ export function registerComponents(cluster: Cluster): Components {
   controllers.register(new GarbageCollector(store, api));
   controllers.register(new DeploymentController(store, api, clock, events));
   controllers.register(new ReplicaSetController(store, api, clock, events));
+  const leases = new NodeLeases(clock);
+  controllers.register(new NodeLifecycleController(store, api, clock, events, leases));
+  controllers.register(new TaintEvictionController(store, api, clock, events));
+  controllers.register(new PodGarbageCollector(store, api, clock));
   const scheduler = new Scheduler(store, api, clock, events, cluster.random.scheduler);
   controllers.register(scheduler);
   const kubelet = new Kubelet({ store, api, clock, events, catalog: cluster.images, failures: cluster.random.failures, controllers });
   controllers.register(kubelet);
   const staticPods = new StaticPodManager({ store, api, clock, events, catalog: cluster.images, failures: cluster.random.failures, controllers, kubelet });
-  const nodes = new NodeManager(cluster, kubelet, staticPods);
+  const nodes = new NodeManager(cluster, kubelet, staticPods, leases);
   return { nodes, scheduler, kubelet, runtime: kubelet, staticPods };
 }
