@@ -97,7 +97,9 @@ export function describeProbe(p: Probe): string {
     const port = String(g.port ?? '');
     const host = g.host ?? '';
     const hostPort = port ? `${host.includes(':') ? `[${host}]` : host}:${port}` : host;
-    return `http-get ${scheme}://${hostPort}${g.path ?? ''} ${attrs}`;
+    // url.URL.String() puts a slash between the host and a relative path.
+    const path = g.path && !g.path.startsWith('/') && hostPort ? `/${g.path}` : (g.path ?? '');
+    return `http-get ${scheme}://${hostPort}${path} ${attrs}`;
   }
   if (p.tcpSocket) return `tcp-socket ${p.tcpSocket.host ?? ''}:${p.tcpSocket.port} ${attrs}`;
   if (p.grpc) return `grpc <pod>:${p.grpc.port} ${p.grpc.service ?? ''} ${attrs}`;
@@ -125,8 +127,10 @@ function describeEnv(w: DescribeWriter, c: Container, pod: Pod | undefined): voi
     }
     const vf = e.valueFrom;
     if (vf.fieldRef) {
-      const value = pod ? fieldRefValue(pod, vf.fieldRef.fieldPath) : '';
-      w.write(LEVEL_3, `${e.name}:\t${value} (${vf.fieldRef.apiVersion ?? 'v1'}:${vf.fieldRef.fieldPath})\n`);
+      // kubectl resolves the value only with an apiVersion (the API server defaults it to v1).
+      const apiVersion = vf.fieldRef.apiVersion ?? '';
+      const value = pod && apiVersion ? fieldRefValue(pod, vf.fieldRef.fieldPath) : '';
+      w.write(LEVEL_3, `${e.name}:\t${value} (${apiVersion}:${vf.fieldRef.fieldPath})\n`);
     } else if (vf.resourceFieldRef) {
       w.write(LEVEL_3, `${e.name}:\t${resourceFieldValue(c, e)} (${vf.resourceFieldRef.resource})\n`);
     } else if (vf.secretKeyRef) {
