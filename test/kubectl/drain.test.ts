@@ -1,0 +1,81 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { DaemonSet, Node, Pod } from '../../src/api/types/index.ts';
+import { ownerRefTo } from '../../src/api/object-util.ts';
+import { newSession, ok } from './helpers.ts';
+
+const STATIC_WEB = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: static-web\nspec:\n  containers:\n  - {name: web, image: nginx}\n';
+
+function cluster() {
+  const t = newSession({
+    cluster: {
+      nodes: [
+        { name: 'master', role: 'control-plane' },
+        { name: 'worker1', staticPods: { 'static-web.yaml': STATIC_WEB } },
+        { name: 'worker2' },
+      ],
+    },
+  });
+  const api = t.cluster.api;
+  const pod = (name: string, extra: Partial<Pod['metadata']> = {}): Pod =>
+    api.create<Pod>({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name, namespace: 'default', ...extra },
+      spec: { nodeName: 'worker1', containers: [{ name: 'c', image: 'nginx' }] },
+    });
+  const ds = api.create<DaemonSet>({
+    apiVersion: 'apps/v1',
+    kind: 'DaemonSet',
+    metadata: { name: 'agent', namespace: 'default' },
+    spec: { selector: { matchLabels: { app: 'agent' } }, template: { metadata: { labels: { app: 'agent' } }, spec: { containers: [{ name: 'a', image: 'fluentd' }] } } },
+  });
+  pod('agent-x1', { labels: { app: 'agent' }, ownerReferences: [ownerRefTo(ds)] });
+  pod('solo');
+  t.cluster.settle();
+  t.cluster.advanceBy(20_000);
+  return t;
+}
+
+test('drain stops at DaemonSet pods and pods without a controller, after cordoning', () => {
+  const t = cluster();
+  const r = t.run('drain worker1');
+  assert.equal(r.exitCode, 1);
+  assert.equal(r.stdout, 'node/worker1 cordoned\n');
+  assert.equal(
+    r.stderr,
+    'error: unable to drain node "worker1" due to error: [cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): default/agent-x1, ' +
+      'cannot delete cannot delete Pods that declare no controller (use --force to override): default/solo], continuing command...\n' +
+      'There are pending nodes to be drained:\n worker1\n' +
+      'cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): default/agent-x1\n' +
+      'cannot delete cannot delete Pods that declare no controller (use --force to override): default/solo\n',
+  );
+  assert.equal(t.cluster.api.get<Node>('Node', '', 'worker1').spec.unschedulable, true);
+  assert.ok(t.cluster.api.tryGet('Pod', 'default', 'solo'), 'nothing was evicted');
+});
+
+test('drain --ignore-daemonsets --force evicts the rest, skipping mirror pods', () => {
+  const t = cluster();
+  const r = t.run('drain worker1 --ignore-daemonsets --force');
+  assert.equal(r.exitCode, 0);
+  assert.equal(r.stdout, 'node/worker1 cordoned\nevicting pod default/solo\npod/solo evicted\nnode/worker1 drained\n');
+  assert.equal(
+    r.stderr,
+    'Warning: ignoring DaemonSet-managed Pods: default/agent-x1; deleting Pods that declare no controller: default/solo\n',
+  );
+  const solo = t.cluster.api.tryGet('Pod', 'default', 'solo');
+  assert.ok(!solo || solo.metadata.deletionTimestamp, 'solo is being deleted');
+  assert.ok(t.cluster.api.get('Pod', 'default', 'agent-x1'));
+  assert.ok(t.cluster.api.get('Pod', 'default', 'static-web-worker1'));
+  // Once solo has terminated, nothing on the node stops a drain any more.
+  t.cluster.advanceBy(40_000);
+  assert.equal(t.cluster.api.tryGet('Pod', 'default', 'solo'), undefined);
+  assert.equal(ok(t, 'drain worker1 --ignore-daemonsets'), 'node/worker1 already cordoned\nnode/worker1 drained\n');
+});
+
+test('drain of a node that does not exist; of nothing', () => {
+  const t = newSession();
+  assert.equal(t.run('drain nope').stderr, 'Error from server (NotFound): nodes "nope" not found\n');
+  assert.equal(t.run('drain').stderr, "error: USAGE: drain NODE [flags]\nSee 'kubectl drain -h' for help and examples\n");
+  assert.equal(ok(t, 'drain worker2'), 'node/worker2 cordoned\nnode/worker2 drained\n');
+});
