@@ -36,6 +36,11 @@ function isMap(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
+/** yaml_emitter_check_simple_key: a key is simple up to 128 bytes and on one line. */
+function isComplexKey(key: string): boolean {
+  return key.includes('\n') || new TextEncoder().encode(key).length > 128;
+}
+
 function definedKeys(obj: Record<string, unknown>): string[] {
   return Object.keys(obj).filter((k) => obj[k] !== undefined);
 }
@@ -66,9 +71,18 @@ class Emitter {
     const keys = definedKeys(obj).sort(goYamlKeyCompare);
     keys.forEach((key, i) => {
       if (i > 0 || !inline) this.newLine(indent);
+      const v = obj[key];
+      if (isComplexKey(key)) {
+        // A key longer than 128 bytes (or multi-line) is written as `? key` and `: value`.
+        this.put('?');
+        this.scalar(key, indent + 2, false, true);
+        this.newLine(indent);
+        this.put(':');
+        this.itemContent(v, indent);
+        return;
+      }
       this.scalar(key, indent + 2, true, false);
       this.put(':');
-      const v = obj[key];
       if (Array.isArray(v)) {
         // Sequences in a mapping are "indentless": their dashes line up with the key.
         if (v.length === 0) this.put(' []');
@@ -86,22 +100,27 @@ class Emitter {
     items.forEach((item, i) => {
       if (i > 0 || !inline) this.newLine(indent);
       this.put('-');
-      if (Array.isArray(item)) {
-        if (item.length === 0) this.put(' []');
-        else {
-          this.put(' ');
-          this.sequence(item, indent + 2, true);
-        }
-      } else if (isMap(item)) {
-        if (definedKeys(item).length === 0) this.put(' {}');
-        else {
-          this.put(' ');
-          this.mapping(item, indent + 2, true);
-        }
-      } else {
-        this.scalar(item === undefined ? null : item, indent + 2, false, true);
-      }
+      this.itemContent(item, indent);
     });
+  }
+
+  /** What follows a `-` (or the `:` of a complex key) at `indent`: nested collections start on the same line. */
+  private itemContent(item: unknown, indent: number): void {
+    if (Array.isArray(item)) {
+      if (item.length === 0) this.put(' []');
+      else {
+        this.put(' ');
+        this.sequence(item, indent + 2, true);
+      }
+    } else if (isMap(item)) {
+      if (definedKeys(item).length === 0) this.put(' {}');
+      else {
+        this.put(' ');
+        this.mapping(item, indent + 2, true);
+      }
+    } else {
+      this.scalar(item === undefined ? null : item, indent + 2, false, true);
+    }
   }
 
   /** A scalar; `contIndent` is where folded continuation lines start. */

@@ -246,3 +246,32 @@ test('-o name: the kind lowercased, with its group', () => {
   assert.deepEqual(names, ['deployment.apps/web', 'pod/web-7d4b9c6f5d-x8k2p', 'node/worker1', 'endpointslice.discovery.k8s.io/web-8cd4x', 'event/web.181a1f3c5b2f0a10']);
   assert.equal(toName({ apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' } }), 'widget.example.com/w');
 });
+
+test('-o yaml: keys over 128 bytes or on several lines are complex keys; nested lists start on the dash line', () => {
+  const cm = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { ['k'.repeat(130)]: { a: 1, b: [1, 2] }, 'multi\nline': 'v', x: [[1, 2], [], {}, [{ a: 1 }]] } };
+  assert.equal(
+    toYaml(cm as KubeObject),
+    text([
+      'apiVersion: v1',
+      'data:',
+      `  ? ${'k'.repeat(130)}`,
+      '  : a: 1',
+      '    b:',
+      '    - 1',
+      '    - 2',
+      '  ? |-',
+      '    multi',
+      '    line',
+      '  : v',
+      '  x:',
+      '  - - 1',
+      '    - 2',
+      '  - []',
+      '  - {}',
+      '  - - a: 1',
+      'kind: ConfigMap',
+      'metadata:',
+      '  name: c',
+    ]),
+  );
+});
