@@ -33,7 +33,16 @@ export interface FieldError {
   field: string;
   /** The same path as segments (`['spec', 'template', 'spec', 'containers', 0, 'image']`), to locate it in a manifest. */
   path: (string | number)[];
-  type: 'FieldValueRequired' | 'FieldValueInvalid' | 'FieldValueNotSupported' | 'FieldValueForbidden' | 'FieldValueDuplicate' | 'FieldValueTooLong' | 'FieldValueTypeInvalid';
+  type:
+    | 'FieldValueRequired'
+    | 'FieldValueInvalid'
+    | 'FieldValueNotSupported'
+    | 'FieldValueForbidden'
+    | 'FieldValueDuplicate'
+    | 'FieldValueTooLong'
+    | 'FieldValueTooMany'
+    | 'FieldValueNotFound'
+    | 'FieldValueTypeInvalid';
   /** The full message for this field, as in a Status cause. */
   message: string;
 }
