@@ -83,6 +83,44 @@ export const GROUPS: readonly CommandGroup[] = [
   { path: ['create', 'secret'], short: 'Create a secret with specified type.' },
 ];
 
+/** Commands kubectl has that kubesim does not simulate, and what to do instead. */
+export const UNSIMULATED: Readonly<Record<string, string>> = {
+  edit: 'kubesim has no editor; change objects with kubectl patch, kubectl set or kubectl apply',
+  replace: 'use kubectl apply -f or kubectl delete and create',
+  attach: 'interactive sessions are not simulated; use kubectl exec POD -- COMMAND',
+  'port-forward': 'there is no network outside the simulated cluster; use kubectl exec ... -- curl URL',
+  proxy: 'there is no network outside the simulated cluster',
+  cp: 'containers have no files to copy in kubesim',
+  top: 'resource usage is not simulated',
+  autoscale: 'horizontal pod autoscaling is not simulated',
+  diff: 'use kubectl apply and kubectl get -o yaml',
+  wait: 'kubectl in kubesim never waits; use an until: step in a scenario',
+  explain: 'the API schema documentation is not part of kubesim',
+  auth: 'kubesim has no users or RBAC',
+  certificate: 'kubesim has no certificates',
+  debug: 'ephemeral containers are not simulated',
+  events: 'use kubectl get events',
+  kustomize: 'kustomizations are not simulated',
+  plugin: 'kubectl plugins are not simulated',
+  completion: 'shell completion is not part of kubesim',
+  alpha: 'alpha commands are not simulated',
+  'api-versions': 'use kubectl api-resources',
+  'set env': 'use kubectl patch',
+  'set resources': 'use kubectl patch',
+  'set selector': 'use kubectl patch',
+  'set serviceaccount': 'use kubectl patch',
+  'set subject': 'kubesim has no RBAC',
+  'create service': 'use kubectl expose or a manifest',
+  'create cronjob': 'write a CronJob manifest and apply it',
+  'create ingress': 'Ingress is not simulated',
+  'create secret tls': 'TLS secrets are not simulated; use create secret generic',
+  'create serviceaccount': 'write a ServiceAccount manifest and apply it',
+  'create token': 'kubesim has no tokens',
+  'config use-context': 'kubesim has one cluster and one context',
+  'config get-contexts': 'use kubectl config view',
+  'cluster-info dump': 'use kubectl get and kubectl describe',
+};
+
 export type ManifestVerb = 'apply' | 'create' | 'delete';
 
 /** What scenario steps `apply:`, `create:` and `delete:` run on parsed manifests. */

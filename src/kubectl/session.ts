@@ -14,7 +14,7 @@ import { DEFAULT_CONTEXT, type CommandContext, type CommandSpec, type Kubeconfig
 import { buildTree, findCommand, firstArgument, type CommandNode } from './dispatch.ts';
 import { formatError, KubectlError, SilentExit, UsageError, FlagUsageError } from './errors.ts';
 import { FlagError, HelpRequested, parseFlags, type FlagSpec, type ParsedFlags } from './flags.ts';
-import { COMMANDS, GROUPS, MANIFEST_VERBS, type ManifestVerb } from './registry.ts';
+import { COMMANDS, GROUPS, MANIFEST_VERBS, UNSIMULATED, type ManifestVerb } from './registry.ts';
 import { shellWords, ShellSyntaxError } from './shell-words.ts';
 
 export interface KubectlResult {
@@ -102,6 +102,9 @@ export class KubectlSession {
     const inv = findCommand(ROOT, words);
     const node = inv.node;
     const commandPath = ['kubectl', ...node.path].join(' ');
+    const next = firstArgument(inv.rest, [...GLOBAL_FLAGS, ...(node.spec?.flags ?? [])]);
+    const unsimulated = next >= 0 ? UNSIMULATED[[...node.path, inv.rest[next]].join(' ')] : undefined;
+    if (unsimulated) throw new KubectlError(`kubesim does not simulate "kubectl ${[...node.path, inv.rest[next]].join(' ')}": ${unsimulated}`);
     if (!node.spec) {
       const idx = firstArgument(inv.rest, GLOBAL_FLAGS);
       if (idx >= 0) {

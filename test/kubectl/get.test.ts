@@ -89,3 +89,16 @@ test('-o custom-columns and -o jsonpath', () => {
   assert.equal(ok(t, 'get deploy -o custom-columns=NAME:.metadata.name,REPLICAS:.spec.replicas'), 'NAME   REPLICAS\nweb    2\n');
   assert.equal(ok(t, 'get deploy web -o jsonpath={.spec.template.spec.containers[0].image}'), 'nginx:1.25');
 });
+
+test('--sort-by orders by the value at a path', () => {
+  const t = newSession();
+  t.cluster.advanceBy(5_000);
+  ok(t, 'create ns b-ns');
+  t.cluster.advanceBy(5_000);
+  ok(t, 'create ns a-ns');
+  const byTime = ok(t, 'get ns --sort-by=.metadata.creationTimestamp -o name').split('\n').filter(Boolean);
+  assert.deepEqual(byTime.slice(-2), ['namespace/b-ns', 'namespace/a-ns']);
+  const byName = ok(t, 'get ns --sort-by={.metadata.name} --no-headers -o custom-columns=N:.metadata.name').split('\n').filter(Boolean);
+  assert.deepEqual(byName, [...byName].sort());
+  assert.equal(t.run('get ns --sort-by=.spec.nope').stderr, 'error: couldn\'t find any field with path "{.spec.nope}" in the list of objects\n');
+});

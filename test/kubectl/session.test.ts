@@ -88,3 +88,16 @@ test('version and api-resources', () => {
   assert.ok(lines.some((l) => /^deployments +deploy +apps\/v1 +true +Deployment$/.test(l)));
   assert.match(ok(t, 'api-resources -o name'), /^configmaps\n/);
 });
+
+test('kubectl commands kubesim does not simulate say so, and what to use instead', () => {
+  const t = newSession();
+  assert.deepEqual(t.run('edit sa default'), {
+    stdout: '',
+    stderr: 'error: kubesim does not simulate "kubectl edit": kubesim has no editor; change objects with kubectl patch, kubectl set or kubectl apply\n',
+    exitCode: 1,
+  });
+  assert.match(t.run('set env deploy/x A=1').stderr, /^error: kubesim does not simulate "kubectl set env"/);
+  assert.match(t.run('create service clusterip x --tcp=80').stderr, /^error: kubesim does not simulate "kubectl create service"/);
+  // A name that is an argument, not a subcommand, is not mistaken for one.
+  assert.equal(t.run('get pods edit').stderr, 'Error from server (NotFound): pods "edit" not found\n');
+});

@@ -14,6 +14,7 @@ import type { CommandContext, CommandSpec } from '../context.ts';
 import { aggregate, KubectlError, UsageError } from '../errors.ts';
 import { ensureNewline, parseOutput, printObjects } from '../output-format.ts';
 import { buildTargets, type Target } from '../resource-builder.ts';
+import { sortByField } from '../sort-by.ts';
 
 export const getCommand: CommandSpec = {
   path: ['get'],
@@ -34,7 +35,7 @@ export const getCommand: CommandSpec = {
     { name: 'no-headers', type: 'bool' },
     { name: 'show-kind', type: 'bool' },
     { name: 'server-print', type: 'bool', default: true },
-    { name: 'sort-by', type: 'string', unsupported: 'sorting by a JSONPath is not simulated yet' },
+    { name: 'sort-by', type: 'string' },
     { name: 'raw', type: 'string', unsupported: 'kubesim has no raw HTTP API' },
     { name: 'subresource', type: 'string', unsupported: 'kubesim does not serve subresources to kubectl get' },
   ],
@@ -67,7 +68,8 @@ function runGet(ctx: CommandContext): void {
   });
   let errors = result.errors;
   if (f.bool('ignore-not-found')) errors = errors.filter((e) => !isNotFound(e));
-  const targets = result.targets.filter((t) => t.object);
+  let targets = result.targets.filter((t) => t.object);
+  if (f.string('sort-by')) targets = sortByField(targets, (t) => t.object, f.string('sort-by'));
   const objs = targets.map((t) => t.object!);
 
   if (format.kind !== 'table') {
