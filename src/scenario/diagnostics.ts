@@ -28,7 +28,7 @@ export function formatPath(path: readonly PathSegment[]): string {
     else if (/^[A-Za-z_$][\w$-]*$/.test(seg)) out += out === '' ? seg : `.${seg}`;
     else out += `[${JSON.stringify(seg)}]`;
   }
-  return out === '' ? '(file)' : out;
+  return out;
 }
 
 /** Collects the problems of one scenario file, each located through the parsed document. */
@@ -42,7 +42,7 @@ export class DiagnosticList {
 
   /** A problem with the value at `path` (or, with `key`, with the key itself: an unknown field). */
   at(path: readonly PathSegment[], what: string, opts: { key?: boolean } = {}): void {
-    this.push(this.doc.locate([...path], opts), `${formatPath(path)}: ${what}`);
+    this.push(this.doc.locate([...path], opts), path.length ? `${formatPath(path)}: ${what}` : what);
   }
 
   /** A problem found elsewhere (a manifest file), already located. */

@@ -8,7 +8,7 @@
  *         apiVersion: v1       line 9   first line of the text: origin {line: 9, column: 8}
  */
 import { dirname, join, isAbsolute } from 'node:path';
-import type { Origin, PathSegment, YamlDoc } from '../manifest/yaml-source.ts';
+import type { Origin, PathSegment, Position, YamlDoc } from '../manifest/yaml-source.ts';
 import type { DiagnosticList } from './diagnostics.ts';
 import type { ScenarioToolkit } from './host.ts';
 import type { ManifestSource } from './types.ts';
@@ -57,12 +57,12 @@ export class ManifestResolver {
     const at = this.doc.locate([...path]);
     const header = this.lines[at.line - 1] ?? '';
     const indicator = header[at.column - 1];
-    let origin: Origin = { file: this.file, line: at.line, column: at.column - 1 };
     if (indicator === '|' || indicator === '>') {
       const first = this.lines.slice(at.line).find((l) => l.trim() !== '') ?? '';
-      origin = { file: this.file, line: at.line + 1, column: first.length - first.trimStart().length };
+      return this.parse(text, { file: this.file, line: at.line + 1, column: first.length - first.trimStart().length }, 'inline', path);
     }
-    return this.parse(text, origin, 'inline', path);
+    // A quoted string with \n escapes: its lines are not the file's, so problems point at the string.
+    return this.parse(text, { file: this.file, line: at.line, column: at.column - 1 }, 'inline', path, at);
   }
 
   private parse(
@@ -70,10 +70,11 @@ export class ManifestResolver {
     origin: Origin,
     label: string,
     path: readonly PathSegment[],
+    at?: Position,
   ): ManifestSource | undefined {
     const parsed = this.toolkit.manifests(text, origin);
     if (!parsed.ok) {
-      for (const d of parsed.errors) this.out.add(d);
+      for (const d of parsed.errors) this.out.add(at ? { ...d, ...at } : d);
       return undefined;
     }
     if (parsed.manifests.length === 0) {

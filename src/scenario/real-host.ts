@@ -35,7 +35,8 @@ export const realToolkit: ScenarioToolkit = {
       parseSimAction(line);
       return undefined;
     } catch (e) {
-      if (e instanceof SimActionError) return e.message;
+      // Anything the parser refuses is about the line the user wrote (the tokenizer's unterminated quote too).
+      if (e instanceof Error) return e.message;
       throw e;
     }
   },
