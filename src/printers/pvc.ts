@@ -14,7 +14,7 @@ export const pvcColumns: ColumnDef[] = [
   NAME,
   column('STATUS', (o) => (o.metadata.deletionTimestamp ? 'Terminating' : (pvc(o).status?.phase ?? ''))),
   column('VOLUME', (o) => pvc(o).spec?.volumeName ?? ''),
-  column('CAPACITY', (o) => (bound(o) ? canonicalQuantity(pvc(o).status?.capacity?.storage) : '')),
+  column('CAPACITY', (o) => (bound(o) ? canonicalQuantity(pvc(o).status?.capacity?.storage ?? '0') : '')),
   column('ACCESS MODES', (o) => (bound(o) ? accessModes(pvc(o).status?.accessModes) : '')),
   column('STORAGECLASS', (o) => storageClassOf(o, pvc(o).spec?.storageClassName)),
   column('VOLUMEATTRIBUTESCLASS', (o) => pvc(o).spec?.volumeAttributesClassName ?? '<unset>'),
