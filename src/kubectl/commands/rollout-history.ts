@@ -10,7 +10,7 @@
  * Deployments read their ReplicaSets, StatefulSets and DaemonSets their ControllerRevisions.
  */
 import type { ControllerRevision, Deployment, KubeObject, PodTemplateSpec } from '../../api/types/index.ts';
-import { DESCRIBE_TABWRITER, tabwrite } from '../../printers/tabwriter.ts';
+import { DESCRIBE_TABWRITER, tabwrite } from '../../printers/index.ts';
 import { printFlags } from '../common-flags.ts';
 import { printName, type CommandContext, type CommandSpec } from '../context.ts';
 import { aggregate, KubectlError } from '../errors.ts';
