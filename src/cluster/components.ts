@@ -6,6 +6,9 @@ import { DeploymentController } from '../controllers/deployment/deployment-contr
 import { GarbageCollector } from '../controllers/garbage-collector.ts';
 import { NamespaceController } from '../controllers/namespace.ts';
 import { ReplicaSetController } from '../controllers/replicaset/replica-set.ts';
+import { JobController } from '../controllers/job/job-controller.ts';
+import { CronJobController } from '../controllers/cronjob/cronjob-controller.ts';
+import { TtlAfterFinishedController } from '../controllers/ttl-after-finished.ts';
 import { RootCaPublisher } from '../controllers/root-ca-publisher.ts';
 import { ServiceAccountController } from '../controllers/serviceaccount.ts';
 import { NodeLifecycleController } from '../controllers/nodelifecycle/node-lifecycle.ts';
@@ -36,6 +39,9 @@ export function registerComponents(cluster: Cluster): Components {
   controllers.register(new GarbageCollector(store, api));
   controllers.register(new DeploymentController(store, api, clock, events));
   controllers.register(new ReplicaSetController(store, api, clock, events));
+  controllers.register(new JobController(store, api, clock, events, controllers));
+  controllers.register(new CronJobController(store, api, clock, events, controllers));
+  controllers.register(new TtlAfterFinishedController(store, api, clock));
   const leases = new NodeLeases(clock);
   controllers.register(new NodeLifecycleController(store, api, clock, events, leases));
   controllers.register(new TaintEvictionController(store, api, clock, events));
