@@ -5,7 +5,7 @@
  */
 import type { CommandContext } from './context.ts';
 import { KubectlError } from './errors.ts';
-import type { FlagSpec } from './flags.ts';
+import { parseGoBool, type FlagSpec } from './flags.ts';
 
 export const GLOBAL_FLAGS: FlagSpec[] = [
   { name: 'namespace', short: 'n', type: 'string' },
@@ -51,12 +51,17 @@ export const printFlags: FlagSpec[] = [
 
 export type DryRun = 'none' | 'client' | 'server';
 
-/** cmdutil.GetDryRunStrategy */
+/** cmdutil.GetDryRunStrategy: none|client|server, or the deprecated bare flag and booleans. */
 export function dryRunStrategy(ctx: CommandContext): DryRun {
   const v = ctx.flags.string('dry-run');
+  const b = parseGoBool(v);
+  if (b !== undefined) {
+    klogWarning(ctx, 'helpers.go:716', `--dry-run=${v} is deprecated (boolean value) and can be replaced with --dry-run=${b ? 'client' : 'none'}.`);
+    return b ? 'client' : 'none';
+  }
   switch (v) {
     case 'unchanged':
-      ctx.err('W0000 --dry-run is deprecated and can be replaced with --dry-run=client.\n');
+      klogWarning(ctx, 'helpers.go:702', '--dry-run is deprecated and can be replaced with --dry-run=client.');
       return 'client';
     case 'client':
     case 'server':
@@ -65,6 +70,14 @@ export function dryRunStrategy(ctx: CommandContext): DryRun {
     default:
       throw new KubectlError(`Invalid dry-run value (${v}). Must be "none", "server", or "client".`);
   }
+}
+
+/** A klog warning line as kubectl writes it on stderr (`W0106 09:00:00.000000       1 file.go:N] msg`), at virtual time. */
+function klogWarning(ctx: CommandContext, where: string, message: string): void {
+  const d = new Date(ctx.cluster.now());
+  const two = (n: number) => String(n).padStart(2, '0');
+  const stamp = `${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}.${String(d.getUTCMilliseconds() * 1000).padStart(6, '0')}`;
+  ctx.err(`W${stamp}       1 ${where}] ${message}\n`);
 }
 
 /** --validate: strict, warn, ignore, true, false (the server validates every write in any case). */
