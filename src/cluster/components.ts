@@ -10,8 +10,6 @@ import { ReplicaSetController } from '../controllers/replicaset/replica-set.ts';
 import { JobController } from '../controllers/job/job-controller.ts';
 import { CronJobController } from '../controllers/cronjob/cronjob-controller.ts';
 import { TtlAfterFinishedController } from '../controllers/ttl-after-finished.ts';
-import { StatefulSetController } from '../controllers/statefulset/statefulset-controller.ts';
-import { createVolumeControllers } from '../controllers/volume/index.ts';
 import { RootCaPublisher } from '../controllers/root-ca-publisher.ts';
 import { ServiceAccountController } from '../controllers/serviceaccount.ts';
 import { NodeLifecycleController } from '../controllers/nodelifecycle/node-lifecycle.ts';
@@ -45,8 +43,6 @@ export function registerComponents(cluster: Cluster): Components {
   controllers.register(new JobController(store, api, clock, events, controllers));
   controllers.register(new CronJobController(store, api, clock, events, controllers));
   controllers.register(new TtlAfterFinishedController(store, api, clock));
-  controllers.register(new StatefulSetController(store, api, clock, events));
-  for (const c of createVolumeControllers({ store, api, clock, events, seed: cluster.seed })) controllers.register(c);
   for (const c of createEndpointControllers({ store, api, events })) controllers.register(c);
   const leases = new NodeLeases(clock);
   controllers.register(new NodeLifecycleController(store, api, clock, events, leases));
