@@ -114,9 +114,13 @@ export function parseSchedule(text: string): Schedule {
   const fields = spec.split(/\s+/);
   if (fields.length !== 5) throw new ScheduleError(`expected exactly 5 fields, found ${fields.length}: [${fields.join(' ')}]`);
   for (const f of fields) for (const part of f.split(',')) if (!TERM.test(part)) throw new ScheduleError(`failed to parse int from ${part}`);
+  const f = fields.map((x) => x.replace(/\?/g, '*'));
+  // Months are expanded apart from the days: robfig accepts `0 0 31 2 *` (it just never fires).
   let parsed;
+  let months;
   try {
-    parsed = CronExpressionParser.parse(fields.map((f) => f.replace(/\?/g, '*')).join(' '), { strict: false }).fields;
+    parsed = CronExpressionParser.parse(`${f[0]} ${f[1]} ${f[2]} * ${f[4]}`, { strict: false }).fields;
+    months = CronExpressionParser.parse(`* * * ${f[3]} *`, { strict: false }).fields.month;
   } catch (e) {
     throw new ScheduleError((e as Error).message);
   }
@@ -126,7 +130,7 @@ export function parseSchedule(text: string): Schedule {
     minutes: nums(parsed.minute.values),
     hours: nums(parsed.hour.values),
     doms: nums(parsed.dayOfMonth.values),
-    months: nums(parsed.month.values),
+    months: nums(months.values),
     dows: new Set([...nums(parsed.dayOfWeek.values)].map((d) => d % 7)),
     domStar: hasStar(fields[2]),
     dowStar: hasStar(fields[4]),

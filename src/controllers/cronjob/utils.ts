@@ -40,10 +40,14 @@ export function mostRecentScheduleTime(cj: CronJob, now: number, sched: Schedule
   }
   const t1 = nextAfter(sched, earliest);
   const t2 = t1 === undefined ? undefined : nextAfter(sched, t1);
-  if (t1 === undefined || now < t1) return { earliest, missed: 'none' };
-  if (t2 === undefined || now < t2) return { earliest, mostRecent: t1, missed: 'none' };
+  // A schedule that never fires (`59 23 31 2 *`) gives Go's zero time, which is in the past.
+  const tooClose = { earliest, missed: 'none' as const, error: 'time difference between two schedules is less than 1 second' };
+  if (t1 === undefined) return tooClose;
+  if (now < t1) return { earliest, missed: 'none' };
+  if (t2 === undefined) return tooClose;
+  if (now < t2) return { earliest, mostRecent: t1, missed: 'none' };
   const gap = Math.round((t2 - t1) / 1000);
-  if (gap < 1) return { earliest, missed: 'none', error: 'time difference between two schedules is less than 1 second' };
+  if (gap < 1) return tooClose;
   const elapsed = Math.trunc((now - t1) / 1000);
   const missedCount = Math.trunc(elapsed / gap) + 1;
   let mostRecent: number | undefined;
