@@ -38,6 +38,8 @@ class Output {
   exitCode = 0;
 
   fail(err: unknown): void {
+    // A bug in kubesim is not a kubectl error: let it surface instead of printing it as one.
+    if (err instanceof TypeError || err instanceof ReferenceError || err instanceof RangeError) throw err;
     const { text, code } = formatError(err);
     this.stderr += text;
     this.exitCode = code;

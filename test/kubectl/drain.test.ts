@@ -30,11 +30,14 @@ function cluster() {
     metadata: { name: 'agent', namespace: 'default' },
     spec: { selector: { matchLabels: { app: 'agent' } }, template: { metadata: { labels: { app: 'agent' } }, spec: { containers: [{ name: 'a', image: 'fluentd' }] } } },
   });
-  pod('agent-x1', { labels: { app: 'agent' }, ownerReferences: [ownerRefTo(ds)] });
+  t.cluster.settle();
+  // The DaemonSet controller places a pod on worker1; without one, a pod it would have made stands in.
+  let agent = api.list<Pod>('Pod', 'default').find((p) => p.spec.nodeName === 'worker1' && p.metadata.ownerReferences?.[0]?.uid === ds.metadata.uid);
+  agent ??= pod('agent-x1', { labels: { app: 'agent' }, ownerReferences: [ownerRefTo(ds)] });
   pod('solo');
   t.cluster.settle();
   t.cluster.advanceBy(20_000);
-  return t;
+  return { ...t, agent: `default/${agent.metadata.name}` };
 }
 
 test('drain stops at DaemonSet pods and pods without a controller, after cordoning', () => {
@@ -44,10 +47,10 @@ test('drain stops at DaemonSet pods and pods without a controller, after cordoni
   assert.equal(r.stdout, 'node/worker1 cordoned\n');
   assert.equal(
     r.stderr,
-    'error: unable to drain node "worker1" due to error: [cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): default/agent-x1, ' +
+    `error: unable to drain node "worker1" due to error: [cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): ${t.agent}, ` +
       'cannot delete cannot delete Pods that declare no controller (use --force to override): default/solo], continuing command...\n' +
       'There are pending nodes to be drained:\n worker1\n' +
-      'cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): default/agent-x1\n' +
+      `cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): ${t.agent}\n` +
       'cannot delete cannot delete Pods that declare no controller (use --force to override): default/solo\n',
   );
   assert.equal(t.cluster.api.get<Node>('Node', '', 'worker1').spec.unschedulable, true);
@@ -61,11 +64,11 @@ test('drain --ignore-daemonsets --force evicts the rest, skipping mirror pods', 
   assert.equal(r.stdout, 'node/worker1 cordoned\nevicting pod default/solo\npod/solo evicted\nnode/worker1 drained\n');
   assert.equal(
     r.stderr,
-    'Warning: ignoring DaemonSet-managed Pods: default/agent-x1; deleting Pods that declare no controller: default/solo\n',
+    `Warning: ignoring DaemonSet-managed Pods: ${t.agent}; deleting Pods that declare no controller: default/solo\n`,
   );
   const solo = t.cluster.api.tryGet('Pod', 'default', 'solo');
   assert.ok(!solo || solo.metadata.deletionTimestamp, 'solo is being deleted');
-  assert.ok(t.cluster.api.get('Pod', 'default', 'agent-x1'));
+  assert.ok(t.cluster.api.get('Pod', 'default', t.agent.split('/')[1]), 'the DaemonSet pod stays');
   assert.ok(t.cluster.api.get('Pod', 'default', 'static-web-worker1'));
   // Once solo has terminated, nothing on the node stops a drain any more.
   t.cluster.advanceBy(40_000);
