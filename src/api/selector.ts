@@ -148,20 +148,26 @@ export function formatLabels(labels: Record<string, string> | undefined | null):
   return keys.map((k) => `${k}=${labels![k]}`).join(',');
 }
 
-/** metav1.FormatLabelSelector: as kubectl prints a selector in the SELECTOR column. */
+/**
+ * metav1.FormatLabelSelector: matchLabels and matchExpressions as one list of requirements sorted
+ * by key (as labels.Selector.String sorts them), `<none>` when empty.
+ */
 export function formatLabelSelector(ls: LabelSelector | undefined | null): string {
   if (!ls) return '<none>';
-  const parts: string[] = [];
-  for (const k of Object.keys(ls.matchLabels ?? {}).sort()) parts.push(`${k}=${ls.matchLabels![k]}`);
+  const parts: [string, string][] = [];
+  for (const [k, v] of Object.entries(ls.matchLabels ?? {})) parts.push([k, `${k}=${v}`]);
   for (const e of ls.matchExpressions ?? []) {
     const values = [...(e.values ?? [])].sort().join(',');
-    if (e.operator === 'In') parts.push(`${e.key} in (${values})`);
-    else if (e.operator === 'NotIn') parts.push(`${e.key} notin (${values})`);
-    else if (e.operator === 'Exists') parts.push(e.key);
-    else parts.push(`!${e.key}`);
+    if (e.operator === 'In') parts.push([e.key, `${e.key} in (${values})`]);
+    else if (e.operator === 'NotIn') parts.push([e.key, `${e.key} notin (${values})`]);
+    else if (e.operator === 'Exists') parts.push([e.key, e.key]);
+    else parts.push([e.key, `!${e.key}`]);
   }
   if (parts.length === 0) return '<none>';
-  return parts.join(',');
+  return parts
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map((p) => p[1])
+    .join(',');
 }
 
 /** The selector in kubectl string syntax (round-trips through parseSelector). */

@@ -45,10 +45,6 @@ export function nodeLabels(cfg: NodeConfig): Record<string, string> {
   return { ...labels, ...(cfg.labels ?? {}) };
 }
 
-/** Memory in Ki, as the kubelet reports it. */
-function kibibytes(bytes: number): string {
-  return bytes % 1024 === 0 ? `${bytes / 1024}Ki` : formatBytes(bytes);
-}
 
 export function buildNode(cfg: NodeConfig, index: number, now: number): Node {
   const cpu = String(cfg.capacity?.cpu ?? '4');
@@ -72,7 +68,7 @@ export function buildNode(cfg: NodeConfig, index: number, now: number): Node {
     'ephemeral-storage': '102625208Ki',
     'hugepages-1Gi': '0',
     'hugepages-2Mi': '0',
-    memory: kibibytes(memBytes),
+    memory: formatBytes(memBytes),
     pods,
   };
   return {
@@ -94,7 +90,7 @@ export function buildNode(cfg: NodeConfig, index: number, now: number): Node {
     },
     status: {
       capacity,
-      allocatable: { ...capacity, 'ephemeral-storage': '94580335255', memory: kibibytes(Math.max(0, memBytes - EVICTION_MEMORY)) },
+      allocatable: { ...capacity, 'ephemeral-storage': '94580335255', memory: formatBytes(Math.max(0, memBytes - EVICTION_MEMORY)) },
       conditions: [
         ready('MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'),
         ready('DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'),

@@ -9,6 +9,7 @@
  * becomes a timer on the clock, the earliest request winning.
  */
 import type { ObjectStore, WatchEvent } from '../api/store.ts';
+import { ApiError } from '../apiserver/errors.ts';
 import type { Clock, TimerId } from '../sim/clock.ts';
 
 export interface ReconcileResult {
@@ -43,6 +44,8 @@ export class ControllerManager {
   private waiting = new Set<string>();
   private timers = new Map<string, { id: TimerId; due: number }>();
   private settling = false;
+  /** Consecutive failed syncs per item, for the retry back-off. */
+  private failures = new Map<string, number>();
   /** Items reconciled since the cluster started (for benchmarks and loop detection). */
   processed = 0;
 
@@ -123,7 +126,18 @@ export class ControllerManager {
           this.head = 0;
         }
         this.waiting.delete(item.id);
-        const result = item.controller.reconcile(item.key);
+        let result: ReconcileResult | void;
+        try {
+          result = item.controller.reconcile(item.key);
+          this.failures.delete(item.id);
+        } catch (e) {
+          // A refused write (a conflict with a newer version, an object gone) is a failed sync:
+          // the key is retried with back-off, as a controller's work queue does.
+          if (!(e instanceof ApiError)) throw e;
+          const n = this.failures.get(item.id) ?? 0;
+          this.failures.set(item.id, n + 1);
+          result = { requeueAfter: Math.min(1_000_000, 5 * 2 ** n) };
+        }
         n++;
         this.processed++;
         if (n > limit / 2) counts.set(item.controller.name, (counts.get(item.controller.name) ?? 0) + 1);

@@ -7,6 +7,7 @@
  * for a private image without matching credentials, both with containerd's message. Failures back
  * off per pod and image, 10 s doubling to 5 minutes.
  */
+import { createHash } from 'node:crypto';
 import { goDuration } from '../api/duration.ts';
 import { BACKOFF_INITIAL_MS, BACKOFF_MAX_MS, CACHED_PULL_MS, DEFAULT_PULL_MS, FAILED_PULL_MS, PULL_BYTES_PER_MS } from './constants.ts';
 import { parseImage, type ImageCatalog, type ImageEntry } from './images.ts';
@@ -48,7 +49,22 @@ export class ImagePuller {
   private inflight = new Map<string, PullOutcome>();
   private backoffs = new Map<string, Backoff>();
 
+  /** Called when an image becomes present on the node. */
+  onPresent?: () => void;
+
   constructor(private catalog: ImageCatalog) {}
+
+  /** Images on the node with their sizes, largest first (as the kubelet reports them, at most 50). */
+  report(): { names: string[]; sizeBytes: number }[] {
+    return [...this.present]
+      .map((full) => {
+        const ref = parseImage(full);
+        const digest = createHash('sha256').update(ref.full).digest('hex');
+        return { names: [`${ref.repository}@sha256:${digest}`, ref.full], sizeBytes: this.catalog.lookup(full)?.sizeBytes ?? 0 };
+      })
+      .sort((a, b) => b.sizeBytes - a.sizeBytes || (a.names[1] < b.names[1] ? -1 : 1))
+      .slice(0, 50);
+  }
 
   has(image: string): boolean {
     return this.present.has(parseImage(image).full);
@@ -81,8 +97,11 @@ export class ImagePuller {
   /** Records a finished pull: the image is now present (or the failure backs off). */
   finish(image: string, outcome: PullOutcome, backoffKey: string): void {
     if (outcome.ok) {
-      this.present.add(parseImage(image).full);
+      const full = parseImage(image).full;
+      const fresh = !this.present.has(full);
+      this.present.add(full);
       this.backoffs.delete(backoffKey);
+      if (fresh) this.onPresent?.();
       return;
     }
     const prev = this.backoffs.get(backoffKey);

@@ -60,11 +60,25 @@ export class Kubelet implements Controller, ContainerRuntimeApi {
       const hostIP = node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '';
       agent = new NodeAgent(node.metadata.name, node.spec.podCIDR ?? '10.244.0.0/24', hostIP, this.deps.catalog);
       this.agents.set(node.metadata.name, agent);
+      const name = node.metadata.name;
+      const puller = agent.puller;
+      puller.onPresent = () => this.reportImages(name, puller.report());
     }
     agent.up = true;
     for (const pod of this.deps.store.podsOnNode<Pod>(node.metadata.name)) this.deps.controllers.enqueue(KUBELET, objectKey(pod));
     for (const key of agent.workers.keys()) this.deps.controllers.enqueue(KUBELET, key);
     return agent;
+  }
+
+  /** The node status lists the images on the node (what ImageLocality scores). */
+  private reportImages(name: string, images: { names: string[]; sizeBytes: number }[]): void {
+    const node = this.deps.store.get<Node>('Node', '', name);
+    if (!node || !this.agents.get(name)?.up) return;
+    try {
+      this.deps.api.updateStatus({ ...node, status: { ...node.status, images } });
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+    }
   }
 
   /** The kubelet stops: its pods keep running but nothing is reported or changed. */

@@ -3,6 +3,7 @@
  * selectors as metav1 prints them, access modes, storage classes, Go's bool printing.
  */
 import { age } from '../api/duration.ts';
+import { formatLabelSelector } from '../api/selector.ts';
 import type { Container, KubeObject, LabelSelector } from '../api/types/index.ts';
 import type { ColumnDef, PrintContext } from './types.ts';
 
@@ -29,29 +30,16 @@ export function containerCells(containers: readonly Container[] | undefined): { 
 }
 
 /**
- * metav1.LabelSelectorAsSelector(ls).String(): every requirement (matchLabels and
- * matchExpressions alike) sorted by key; "" for an empty selector.
- * Worked example: {matchLabels: {tier: db}, matchExpressions: [{key: app, operator: In, values: [b, a]}]}
- * → "app in (a,b),tier=db".
+ * metav1.LabelSelectorAsSelector(ls).String(): every requirement sorted by key; "" for an empty
+ * selector (formatLabelSelector of src/api/selector.ts without its `<none>`).
  */
 export function selectorString(ls: LabelSelector | undefined | null): string {
-  if (!ls) return '';
-  const reqs: { key: string; text: string }[] = [];
-  for (const [key, value] of Object.entries(ls.matchLabels ?? {})) reqs.push({ key, text: `${key}=${value}` });
-  for (const e of ls.matchExpressions ?? []) {
-    const values = [...(e.values ?? [])].sort().join(',');
-    const text =
-      e.operator === 'In' ? `${e.key} in (${values})` : e.operator === 'NotIn' ? `${e.key} notin (${values})` : e.operator === 'Exists' ? e.key : `!${e.key}`;
-    reqs.push({ key: e.key, text });
-  }
-  reqs.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return reqs.map((r) => r.text).join(',');
+  const s = formatLabelSelector(ls);
+  return s === '<none>' ? '' : s;
 }
 
-/** metav1.FormatLabelSelector: as selectorString, `<none>` when empty or nil. */
-export function formatSelector(ls: LabelSelector | undefined | null): string {
-  return selectorString(ls) || '<none>';
-}
+/** metav1.FormatLabelSelector: `<none>` when empty or nil. */
+export const formatSelector = formatLabelSelector;
 
 /** printBoolPtr: `True`, `False`, `<unset>`. */
 export function boolPtr(v: boolean | undefined): string {

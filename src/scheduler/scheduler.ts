@@ -25,6 +25,10 @@ import { isFilter, isPreFilter, isPreScore, isScore, type Plugin, type PluginCon
 import { defaultPlugins } from './plugins/registry.ts';
 import { MAX_UNSCHEDULABLE_MS, SchedulingQueue } from './queue.ts';
 import { relevantNodeChange } from './requeue.ts';
+import { VolumeBindingPlugin } from './plugins/volume-binding.ts';
+
+/** How long PreBind waits for a pod's volumes to be bound (bindTimeoutSeconds). */
+const BIND_TIMEOUT_MS = 600_000;
 
 export const SCHEDULER_NAME = 'default-scheduler';
 const SOURCE = { component: SCHEDULER_NAME };
@@ -56,13 +60,22 @@ export class Scheduler implements Controller {
     plugins?: Plugin[],
   ) {
     this.snapshot = new SchedulerSnapshot(store);
-    this.plugins = plugins ?? defaultPlugins();
+    this.plugins = plugins ?? defaultPlugins(store, api);
+    this.volumes = this.plugins.find((p): p is VolumeBindingPlugin => p instanceof VolumeBindingPlugin);
   }
 
+  /** Pods placed on a node whose volumes are still being bound (PreBind waiting), by key. */
+  private reserved = new Map<string, { node: string; since: number }>();
+  private volumes?: VolumeBindingPlugin;
+
   watches(): WatchSpec[] {
+    const volumeKeys = () => [...this.queue.unschedulableKeys(), ...this.reserved.keys()];
     return [
       { kind: 'Pod', keys: (e) => this.podEventKeys(e) },
       { kind: 'Node', keys: (e) => (e.type === 'DELETED' || relevantNodeChange(e) ? this.queue.unschedulableKeys() : []) },
+      { kind: 'PersistentVolumeClaim', keys: volumeKeys },
+      { kind: 'PersistentVolume', keys: volumeKeys },
+      { kind: 'StorageClass', keys: volumeKeys },
     ];
   }
 
@@ -74,7 +87,9 @@ export class Scheduler implements Controller {
     // An assigned pod going away (deleted or finished) frees room for waiting pods.
     const freed = old?.spec.nodeName && (e.type === 'DELETED' || isTerminal(pod)) && !isTerminal(old);
     const relabelled = e.type === 'MODIFIED' && old && pod.spec.nodeName && JSON.stringify(old.metadata.labels) !== JSON.stringify(pod.metadata.labels);
-    if (freed || relabelled) keys.push(...this.queue.unschedulableKeys());
+    // A pod landing on a node can satisfy another pod's required affinity.
+    const assigned = e.type !== 'DELETED' && pod.spec.nodeName && !old?.spec.nodeName;
+    if (freed || relabelled || assigned) keys.push(...this.queue.unschedulableKeys());
     if (e.type === 'DELETED' && !pod.spec.nodeName) this.queue.forget(objectKey(pod));
     return keys;
   }
@@ -84,8 +99,11 @@ export class Scheduler implements Controller {
     const pod = this.store.get<Pod>('Pod', namespace, name);
     if (!pod || pod.spec.nodeName || pod.metadata.deletionTimestamp || isTerminal(pod)) {
       this.queue.forget(key);
+      this.unreserve(key);
       return;
     }
+    const reservation = this.reserved.get(key);
+    if (reservation) return this.bindWhenReady(pod, key, reservation.node);
     if ((pod.spec.schedulerName ?? SCHEDULER_NAME) !== SCHEDULER_NAME) return;
     if ((pod.spec.schedulingGates ?? []).length > 0) {
       this.setScheduledCondition(pod, 'SchedulingGated', 'Scheduling is blocked due to non-empty scheduling gates');
@@ -96,20 +114,51 @@ export class Scheduler implements Controller {
     if (wait > 0) return { requeueAfter: wait };
     const result = this.schedule(pod);
     if ('node' in result) {
-      try {
-        this.api.bind(namespace, name, result.node);
-      } catch (e) {
-        if (e instanceof ApiError) return;
-        throw e;
-      }
-      this.queue.forget(key);
-      this.events.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${namespace}/${name} to ${result.node}`, SOURCE);
-      return;
+      this.reserved.set(key, { node: result.node, since: now });
+      this.snapshot.assume(key, result.node, pod);
+      return this.bindWhenReady(pod, key, result.node);
     }
-    this.queue.recordFailure(key, now);
-    this.events.event(pod, 'Warning', 'FailedScheduling', result.message, SOURCE);
-    this.setScheduledCondition(pod, 'Unschedulable', result.message);
+    return this.fail(pod, key, result.message);
+  }
+
+  private fail(pod: Pod, key: string, message: string): ReconcileResult {
+    this.queue.recordFailure(key, this.clock.now());
+    this.events.event(pod, 'Warning', 'FailedScheduling', message, SOURCE);
+    this.setScheduledCondition(pod, 'Unschedulable', message);
     return { requeueAfter: MAX_UNSCHEDULABLE_MS };
+  }
+
+  /** The binding cycle: PreBind (volumes), then bind. A reserved pod waits for its claims. */
+  private bindWhenReady(pod: Pod, key: string, node: string): ReconcileResult | void {
+    const { namespace, name } = splitKey(key);
+    const pre = this.volumes?.preBind(pod, node) ?? { ok: true as const };
+    if ('wait' in pre) {
+      const since = this.reserved.get(key)!.since;
+      const deadline = since + BIND_TIMEOUT_MS;
+      if (this.clock.now() < deadline) return { requeueAfter: deadline - this.clock.now() };
+      this.unreserve(key);
+      return this.fail(pod, key, `running PreBind plugin "VolumeBinding": binding volumes: context deadline exceeded`);
+    }
+    if ('error' in pre) {
+      this.unreserve(key);
+      return this.fail(pod, key, `running PreBind plugin "VolumeBinding": ${pre.error}`);
+    }
+    this.unreserve(key);
+    try {
+      this.api.bind(namespace, name, node);
+    } catch (e) {
+      if (e instanceof ApiError) return;
+      throw e;
+    }
+    this.queue.forget(key);
+    this.events.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${namespace}/${name} to ${node}`, SOURCE);
+  }
+
+  private unreserve(key: string): void {
+    const r = this.reserved.get(key);
+    if (!r) return;
+    this.reserved.delete(key);
+    this.snapshot.forget(key, r.node);
   }
 
   /** One scheduling cycle for `pod`, without binding: where it would go, or why nowhere. */

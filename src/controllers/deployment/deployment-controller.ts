@@ -85,8 +85,11 @@ export class DeploymentController implements Controller {
     }
     this.checkPausedConditions(ctx);
     if (ctx.d.spec.paused) return this.sync(ctx, rsList);
-    if (this.isScalingEvent(ctx, rsList)) return this.sync(ctx, this.claimReplicaSets(ctx.d));
-    const after = ctx.d.spec.strategy?.type === 'Recreate' ? rolloutRecreate(ctx, rsList) : rolloutRolling(ctx, rsList);
+    const scaling = this.isScalingEvent(ctx, rsList);
+    // isScalingEvent may have written the new ReplicaSet's annotations: work on what is stored now.
+    const fresh = this.claimReplicaSets(ctx.d);
+    if (scaling) return this.sync(ctx, fresh);
+    const after = ctx.d.spec.strategy?.type === 'Recreate' ? rolloutRecreate(ctx, fresh) : rolloutRolling(ctx, fresh);
     return after !== undefined ? { requeueAfter: after } : undefined;
   }
 
