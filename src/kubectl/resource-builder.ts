@@ -12,7 +12,7 @@
  * Argument mistakes are refused with the Builder's words; objects that cannot be fetched are
  * per-item errors (kubectl continues with the others and reports them at the end).
  */
-import { KINDS, findKind, resolveResource, type KindInfo } from '../api/kinds.ts';
+import { findKind, resolveResource, type KindInfo } from '../api/kinds.ts';
 import { parseSelector, SelectorError, type Selector } from '../api/selector.ts';
 import type { KubeObject } from '../api/types/index.ts';
 import { ApiError } from '../apiserver/errors.ts';
@@ -278,7 +278,3 @@ export function resolveManifest(ctx: CommandContext, object: KubeObject, source:
   return { info, namespace, name, manifest, source };
 }
 
-/** Every kind kubectl can name, for api-resources. */
-export function allKinds(): readonly KindInfo[] {
-  return KINDS;
-}

@@ -5,7 +5,7 @@
  * redacted as kubectl redacts them).
  */
 import { toJson, toYaml } from '../../printers/index.ts';
-import { DEFAULT_CONTEXT, type CommandContext, type CommandSpec } from '../context.ts';
+import type { CommandContext, CommandSpec } from '../context.ts';
 import { KubectlError } from '../errors.ts';
 
 const SERVER = 'https://127.0.0.1:6443';
@@ -89,4 +89,3 @@ export const configViewCommand: CommandSpec = {
   },
 };
 
-export { DEFAULT_CONTEXT };
