@@ -19,6 +19,7 @@ import type { ContainerRuntimeApi, ExecResult, LogOptions, LogsResult } from './
 import { execInContainer } from './exec.ts';
 import { ApiError } from '../apiserver/errors.ts';
 import { isMirrorPod } from './static-pods.ts';
+import { admitPod } from './admission.ts';
 
 export const KUBELET = 'kubelet';
 
@@ -99,6 +100,24 @@ export class Kubelet implements Controller, ContainerRuntimeApi {
     return this.agents.get(name);
   }
 
+  /** Kubelet admission: a pod that does not fit the node fails at once (see admission.ts). */
+  private reject(pod: Pod, agent: NodeAgent): boolean {
+    const node = this.deps.store.get<Node>('Node', '', agent.name);
+    if (!node) return false;
+    const admitted = this.deps.store
+      .podsOnNode<Pod>(agent.name)
+      .filter((p) => p !== pod && agent.workers.get(objectKey(p))?.uid === p.metadata.uid && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed');
+    const rejection = admitPod(pod, node, admitted);
+    if (!rejection) return false;
+    this.deps.events.event(pod, 'Warning', rejection.reason, rejection.message, { component: 'kubelet', host: agent.name });
+    try {
+      this.deps.api.updateStatus({ ...pod, status: { ...pod.status, phase: 'Failed', reason: rejection.reason, message: `Pod was rejected: ${rejection.message}` } });
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+    }
+    return true;
+  }
+
   /** Set by the static pod manager: handles mirror pods instead of running them as API pods. */
   mirrorHandler?: (key: string, pod: Pod | undefined) => boolean;
 
@@ -119,6 +138,9 @@ export class Kubelet implements Controller, ContainerRuntimeApi {
     }
     if (!pod || pod.spec.nodeName !== nodeName) return;
     if (!worker) {
+      const phase = pod.status?.phase;
+      if (phase === 'Succeeded' || phase === 'Failed') return;
+      if (this.reject(pod, agent)) return;
       worker = new PodWorker(key, pod, {
         clock: this.deps.clock,
         api: this.deps.api,
