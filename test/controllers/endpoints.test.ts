@@ -125,14 +125,28 @@ test('publishNotReadyAddresses lists not-ready pods as addresses and slices mark
   assert.deepEqual(slices(c, 'pub')[0].endpoints[0].conditions, { ready: true, serving: false, terminating: false });
 });
 
-test('a Service without a selector gets no Endpoints or slices; hand-written Endpoints are left alone', () => {
+test('a Service without a selector gets no Endpoints; hand-written Endpoints are left alone and mirrored into a slice', () => {
   const c = newCluster();
   create(c, service('external-db', { ports: [{ port: 3306 }] }));
   assert.equal(endpoints(c, 'external-db'), undefined);
   assert.deepEqual(slices(c, 'external-db'), []);
-  create(c, { apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'external-db', namespace: 'default' }, subsets: [{ addresses: [{ ip: '192.168.10.5' }], ports: [{ port: 3306 }] }] } as Endpoints);
+  const ep = create(c, { apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'external-db', namespace: 'default', labels: { db: 'mysql' } }, subsets: [{ addresses: [{ ip: '192.168.10.5' }], ports: [{ port: 3306 }] }] } as Endpoints);
   c.advanceBy(10_000);
   assert.deepEqual(endpoints(c, 'external-db')!.subsets, [{ addresses: [{ ip: '192.168.10.5' }], ports: [{ port: 3306, protocol: 'TCP' }] }]);
+  const mirrored = slices(c, 'external-db');
+  assert.equal(mirrored.length, 1);
+  assert.match(mirrored[0].metadata.name, /^external-db-[a-z0-9]{5}$/);
+  assert.deepEqual(mirrored[0].metadata.labels, { db: 'mysql', 'kubernetes.io/service-name': 'external-db', 'endpointslice.kubernetes.io/managed-by': 'endpointslicemirroring-controller.k8s.io' });
+  assert.deepEqual(mirrored[0].metadata.ownerReferences?.map((o) => [o.kind, o.name, o.uid]), [['Endpoints', 'external-db', ep.metadata.uid]]);
+  assert.deepEqual(mirrored[0].endpoints, [{ addresses: ['192.168.10.5'], conditions: { ready: true } }]);
+  assert.deepEqual(mirrored[0].ports, [{ name: '', port: 3306, protocol: 'TCP' }]);
+  // Editing the Endpoints updates the mirror; deleting it removes the mirror.
+  c.act(() => c.api.patch('Endpoints', 'default', 'external-db', 'merge', { subsets: [{ addresses: [{ ip: '192.168.10.5' }, { ip: '192.168.10.6' }], ports: [{ port: 3306 }] }] }));
+  assert.deepEqual(slices(c, 'external-db')[0].endpoints.map((e) => e.addresses[0]), ['192.168.10.5', '192.168.10.6']);
+  c.act(() => c.api.delete('Endpoints', 'default', 'external-db'));
+  assert.deepEqual(slices(c, 'external-db'), []);
+  // The kubernetes Service's own Endpoints are not mirrored (skip-mirror): its one slice is the API server's.
+  assert.deepEqual(slices(c, 'kubernetes').map((s) => s.metadata.name), ['kubernetes']);
   // ExternalName Services get none either.
   create(c, service('ext', { type: 'ExternalName', externalName: 'example.com' }));
   assert.equal(endpoints(c, 'ext'), undefined);

@@ -146,6 +146,13 @@ test('curl errors and exit codes: unknown host 6, no endpoints 7, a port the Ser
   c.act(() => c.api.delete('Service', 'default', 'nobody'));
 });
 
+test('a Service without a selector sends traffic where its hand-written Endpoints point', () => {
+  create(c, service('by-hand', { ports: [{ port: 8080, targetPort: 80 }] }));
+  create(c, { apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'by-hand', namespace: 'default' }, subsets: [{ addresses: [{ ip: ipOf('web') }], ports: [{ port: 80 }] }] } as never);
+  assert.equal(Buffer.byteLength(run('curl', 'curl -s http://by-hand:8080').stdout), 615);
+  c.act(() => c.api.delete('Service', 'default', 'by-hand'));
+});
+
 test('curl without -s draws the progress meter on stderr unless a TTY shows the output', () => {
   const r = run('curl', 'curl http://sample-clusterip:8080');
   assert.equal(r.exitCode, 0);

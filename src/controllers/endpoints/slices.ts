@@ -44,6 +44,8 @@ export interface PlanInput {
   /** A new, unnamed slice for these ports, with the labels, owner and address type set. */
   newSlice: (ports: SlicePort[]) => EndpointSlice;
   maxPerSlice?: number;
+  /** Keep one empty slice when there is nothing to list (the EndpointSlice controller does; mirroring does not). */
+  placeholder?: boolean;
 }
 
 export interface SlicePlan {
@@ -90,7 +92,7 @@ export function planSlices(input: PlanInput): SlicePlan {
     del.push(...r.delete);
   }
   for (const [k, slices] of byPorts) if (!desiredKeys.has(k)) del.push(...slices);
-  if (input.existing.length === del.length && create.length === 0) {
+  if (input.placeholder !== false && input.existing.length === del.length && create.length === 0) {
     const placeholder = input.newSlice([]);
     const only = del.length === 1 ? del[0] : undefined;
     if (only && isPlaceholderLike(only, placeholder)) del.length = 0;
