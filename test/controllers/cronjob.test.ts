@@ -195,3 +195,21 @@ test('kubectl create job --from=cronjob: a manual Job the CronJob does not count
   c.act(() => c.api.delete('CronJob', 'default', 'nightly', { propagationPolicy: 'Background' }));
   assert.equal(getJob(c, 'nightly-manual'), undefined, 'the garbage collector deletes it with its owner');
 });
+
+test('status.active follows the Jobs: a vanished one is MissingJob, a stranger UnexpectedJob', () => {
+  const c = new Cluster();
+  c.act(() => c.api.create(cronJob('watch', '*/10 * * * *', { job: FOREVER })));
+  c.advanceBy(10 * MIN + 1_000);
+  const name = `watch-${minutes(DEFAULT_START) + 10}`;
+  assert.deepEqual(getCronJob(c, 'watch').status?.active?.map((r) => r.name), [name]);
+  c.act(() => c.api.delete('Job', 'default', name, { propagationPolicy: 'Background' }));
+  assert.equal(getCronJob(c, 'watch').status?.active, undefined);
+  const missing = events(c, 'CronJob', 'watch').find((e) => e.reason === 'MissingJob')!;
+  assert.deepEqual([missing.type, missing.message], ['Normal', `Active job went missing: ${name}`]);
+  const cj = getCronJob(c, 'watch');
+  const stranger = createJobFromCronJob(cj, 'stranger');
+  stranger.metadata.ownerReferences![0].controller = true;
+  c.act(() => c.api.create(stranger));
+  const unexpected = events(c, 'CronJob', 'watch').find((e) => e.reason === 'UnexpectedJob')!;
+  assert.deepEqual([unexpected.type, unexpected.message], ['Warning', 'Saw a job that the controller did not create or forgot: stranger']);
+});
