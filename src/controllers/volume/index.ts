@@ -1,0 +1,37 @@
+/**
+ * Persistent storage as on a kind cluster: the PersistentVolume controller (binding, provisioning
+ * requests, release and reclaim), the first-consumer binder standing in for the scheduler's
+ * VolumeBinding step, the rancher.io/local-path provisioner behind the default `standard` class,
+ * and the pvc-/pv-protection finalizers. Registered in this order.
+ */
+import type { ObjectStore } from '../../api/store.ts';
+import type { ApiServer } from '../../apiserver/apiserver.ts';
+import type { EventRecorder } from '../../events/recorder.ts';
+import type { Clock } from '../../sim/clock.ts';
+import type { Controller } from '../runtime.ts';
+import { FirstConsumerBinder } from './first-consumer.ts';
+import { LocalPathProvisioner } from './local-path-provisioner.ts';
+import { PvProtectionController, PvcProtectionController } from './protection.ts';
+import { PersistentVolumeController } from './pv-controller.ts';
+
+export interface VolumeControllerDeps {
+  store: ObjectStore;
+  api: ApiServer;
+  clock: Clock;
+  events: EventRecorder;
+  /** The cluster's seed, for the provisioner's generated identity. */
+  seed: number | string;
+}
+
+export function createVolumeControllers(d: VolumeControllerDeps): Controller[] {
+  return [
+    new PersistentVolumeController(d.store, d.api, d.clock, d.events),
+    new FirstConsumerBinder(d.store, d.api),
+    new LocalPathProvisioner(d.store, d.api, d.clock, d.events, d.seed),
+    new PvcProtectionController(d.store, d.api),
+    new PvProtectionController(d.store, d.api),
+  ];
+}
+
+export { LOCAL_PATH_PROVISIONER, PROVISION_MS, DELETE_MS } from './local-path-provisioner.ts';
+export * from './constants.ts';
