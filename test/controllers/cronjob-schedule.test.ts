@@ -5,7 +5,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { nextAfter, parseSchedule, ScheduleError } from '../../src/controllers/cronjob/schedule.ts';
+import { jobFromTemplate, jobName, mostRecentScheduleTime, nextScheduleDelay } from '../../src/controllers/cronjob/utils.ts';
 import { rfc1123z, Zone } from '../../src/controllers/cronjob/zone.ts';
+import type { CronJob } from '../../src/api/types/index.ts';
 
 function nexts(schedule: string, from: string, n: number): string[] {
   const s = parseSchedule(schedule);
@@ -111,4 +113,46 @@ test('zone arithmetic as Go does it: time.Date in a gap and an overlap, RFC 3339
   assert.equal(ny.rfc3339(Date.UTC(2025, 0, 6, 9, 2)), '2025-01-06T04:02:00-05:00');
   assert.equal(new Zone('').rfc3339(Date.UTC(2025, 0, 6, 9, 2)), '2025-01-06T09:02:00Z');
   assert.equal(rfc1123z(Date.UTC(2025, 0, 6, 9, 2)), 'Mon, 06 Jan 2025 09:02:00 +0000');
+});
+
+function cj(schedule: string, created: string, extra: Partial<CronJob['spec']> = {}, lastScheduleTime?: string): CronJob {
+  return {
+    apiVersion: 'batch/v1',
+    kind: 'CronJob',
+    metadata: { name: 'pi', namespace: 'default', uid: 'u-1', creationTimestamp: created },
+    spec: { schedule, ...extra, jobTemplate: { metadata: { labels: { app: 'pi' }, annotations: { team: 'a' } }, spec: { template: { spec: { containers: [{ name: 'c' }] } } } } },
+    status: lastScheduleTime ? { lastScheduleTime } : {},
+  };
+}
+
+test('mostRecentScheduleTime: the latest missed time, how many were missed, and when to wake next', () => {
+  const sched = parseSchedule('*/2 * * * *');
+  const now = Date.parse('2025-01-06T09:07:00Z');
+  const r = mostRecentScheduleTime(cj('*/2 * * * *', '2025-01-06T09:00:30Z'), now, sched, true);
+  assert.equal(r.mostRecent, Date.parse('2025-01-06T09:06:00Z'));
+  assert.equal(r.missed, 'few');
+  // Nothing due yet: wake at the next time + 100 ms.
+  const fresh = cj('*/2 * * * *', '2025-01-06T09:00:30Z', {}, '2025-01-06T09:06:00Z');
+  assert.equal(mostRecentScheduleTime(fresh, now, sched, true).mostRecent, undefined);
+  assert.equal(nextScheduleDelay(fresh, now, sched), 60_100);
+  // 150 minutes of a per-minute schedule is "many".
+  const many = mostRecentScheduleTime(cj('* * * * *', '2025-01-06T09:00:00Z'), Date.parse('2025-01-06T11:30:30Z'), parseSchedule('* * * * *'), true);
+  assert.deepEqual([many.missed, many.mostRecent], ['many', Date.parse('2025-01-06T11:30:00Z')]);
+  // startingDeadlineSeconds moves the earliest time up: 09:06 is more than 30 s ago.
+  const late = mostRecentScheduleTime(cj('*/2 * * * *', '2025-01-06T09:00:30Z', { startingDeadlineSeconds: 30 }), now, sched, true);
+  assert.equal(late.mostRecent, undefined);
+  // A schedule that never fires is an error, as upstream reports it.
+  assert.equal(mostRecentScheduleTime(cj('0 0 31 2 *', '2025-01-06T09:00:00Z'), now, parseSchedule('0 0 31 2 *'), true).error, 'time difference between two schedules is less than 1 second');
+});
+
+test('the Job for a scheduled run: name, labels, annotations, controller reference', () => {
+  const at = Date.parse('2025-01-06T09:02:00Z');
+  const c = cj('*/2 * * * *', '2025-01-06T09:00:00Z', { timeZone: 'America/New_York' });
+  assert.equal(jobName(c, at), 'pi-28935902');
+  const job = jobFromTemplate(c, at);
+  assert.equal(job.metadata.name, 'pi-28935902');
+  assert.deepEqual(job.metadata.labels, { app: 'pi' });
+  assert.deepEqual(job.metadata.annotations, { team: 'a', 'batch.kubernetes.io/cronjob-scheduled-timestamp': '2025-01-06T04:02:00-05:00' });
+  assert.deepEqual(job.metadata.ownerReferences, [{ apiVersion: 'batch/v1', kind: 'CronJob', name: 'pi', uid: 'u-1', controller: true, blockOwnerDeletion: true }]);
+  assert.deepEqual(job.spec, c.spec.jobTemplate.spec);
 });
