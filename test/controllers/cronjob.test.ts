@@ -181,17 +181,18 @@ test('a Job that succeeds half the time with backoffLimit 1: Complete and Failed
   assert.equal(failed.status?.failed, 2);
 });
 
-test('kubectl create job --from=cronjob: a manual Job the CronJob does not count but still owns', () => {
+test('kubectl create job --from=cronjob: a manual Job the CronJob controls but did not start', () => {
   const c = new Cluster();
-  c.act(() => c.api.create(cronJob('nightly', '0 3 * * *', { job: FOREVER })));
+  c.act(() => c.api.create(cronJob('nightly', '0 3 * * *', { job: QUICK })));
   const manual = createJobFromCronJob(getCronJob(c, 'nightly'), 'nightly-manual');
   assert.equal(manual.metadata.annotations?.['cronjob.kubernetes.io/instantiate'], 'manual');
-  assert.deepEqual(manual.metadata.ownerReferences, [{ apiVersion: 'batch/v1', kind: 'CronJob', name: 'nightly', uid: getCronJob(c, 'nightly').metadata.uid }]);
+  assert.deepEqual(manual.metadata.ownerReferences, [{ apiVersion: 'batch/v1', kind: 'CronJob', name: 'nightly', uid: getCronJob(c, 'nightly').metadata.uid, controller: true }]);
   c.act(() => c.api.create(manual));
-  c.advanceBy(10_000);
   assert.equal(jobPods(c, 'nightly-manual').length, 1);
-  assert.equal(getCronJob(c, 'nightly').status?.active, undefined);
-  assert.ok(!reasons(c, 'CronJob', 'nightly').includes('UnexpectedJob'));
+  assert.equal(getCronJob(c, 'nightly').status?.active, undefined, 'not in status.active');
+  const unexpected = events(c, 'CronJob', 'nightly').find((e) => e.reason === 'UnexpectedJob')!;
+  assert.deepEqual([unexpected.type, unexpected.message], ['Warning', 'Saw a job that the controller did not create or forgot: nightly-manual']);
+  assert.ok(c.advanceUntil(() => isFinished(getJob(c, 'nightly-manual')), MIN));
   c.act(() => c.api.delete('CronJob', 'default', 'nightly', { propagationPolicy: 'Background' }));
   assert.equal(getJob(c, 'nightly-manual'), undefined, 'the garbage collector deletes it with its owner');
 });
@@ -207,9 +208,7 @@ test('status.active follows the Jobs: a vanished one is MissingJob, a stranger U
   const missing = events(c, 'CronJob', 'watch').find((e) => e.reason === 'MissingJob')!;
   assert.deepEqual([missing.type, missing.message], ['Normal', `Active job went missing: ${name}`]);
   const cj = getCronJob(c, 'watch');
-  const stranger = createJobFromCronJob(cj, 'stranger');
-  stranger.metadata.ownerReferences![0].controller = true;
-  c.act(() => c.api.create(stranger));
+  c.act(() => c.api.create(createJobFromCronJob(cj, 'stranger')));
   const unexpected = events(c, 'CronJob', 'watch').find((e) => e.reason === 'UnexpectedJob')!;
   assert.deepEqual([unexpected.type, unexpected.message], ['Warning', 'Saw a job that the controller did not create or forgot: stranger']);
 });

@@ -106,9 +106,10 @@ export function jobFromTemplate(cj: CronJob, scheduled: number): Job {
 
 /**
  * `kubectl create job NAME --from=cronjob/CJ` (kubectl create_job.go createJobFromCronJob): the
- * template's spec, labels and annotations plus `cronjob.kubernetes.io/instantiate: manual`, and an
- * owner reference to the CronJob that is not a controller reference, as kubectl writes it, so the
- * CronJob does not count the Job among its own (but deleting the CronJob still deletes it).
+ * template's spec, labels and annotations plus `cronjob.kubernetes.io/instantiate: manual`, and a
+ * controller reference to the CronJob without blockOwnerDeletion, as current kubectl writes it. The
+ * CronJob therefore counts the Job among its own: it warns UnexpectedJob while the Job runs, and
+ * its history limits apply to it once finished; deleting the CronJob deletes it.
  */
 export function createJobFromCronJob(cj: CronJob, name: string): Job {
   const meta = cj.spec.jobTemplate.metadata ?? {};
@@ -120,7 +121,7 @@ export function createJobFromCronJob(cj: CronJob, name: string): Job {
       namespace: cj.metadata.namespace,
       annotations: { [INSTANTIATE_ANNOTATION]: 'manual', ...(meta.annotations ?? {}) },
       ...(meta.labels && Object.keys(meta.labels).length ? { labels: { ...meta.labels } } : {}),
-      ownerReferences: [{ apiVersion: 'batch/v1', kind: 'CronJob', name: cj.metadata.name, uid: cj.metadata.uid! }],
+      ownerReferences: [{ apiVersion: 'batch/v1', kind: 'CronJob', name: cj.metadata.name, uid: cj.metadata.uid!, controller: true }],
     },
     spec: clone(cj.spec.jobTemplate.spec),
   };
