@@ -136,3 +136,19 @@ test('kubectl-style background delete removes the pods; a raw delete orphans the
   assert.ok(c.now() - created(orphan) >= 30_000);
   assert.equal(jobPods(c, 'raw').length, 1);
 });
+
+test('completions unset (a work queue): parallelism pods, done when one succeeded and all stopped', () => {
+  const c = new Cluster();
+  c.act(() => c.api.create(makeJob('queue', { parallelism: 3, behaviour: { 'kubesim.io/run': '5s' } })));
+  assert.equal(getJob(c, 'queue')?.spec.completions, undefined);
+  assert.equal(jobPods(c, 'queue').length, 3);
+  // One worker fails: after the others succeeded no replacement is started.
+  const worker = jobPods(c, 'queue')[0];
+  c.act(() => c.api.patch('Pod', 'default', worker.metadata.name, 'merge', { metadata: { annotations: { 'kubesim.io/exit-code': '1', 'kubesim.io/run': '8s' } } }));
+  assert.ok(c.advanceUntil(() => isFinished(getJob(c, 'queue')), 2 * 60_000));
+  const job = getJob(c, 'queue')!;
+  assert.deepEqual(conditionTypes(job), ['SuccessCriteriaMet', 'Complete']);
+  assert.equal(job.status?.succeeded, 2);
+  assert.equal(job.status?.failed, 1);
+  assert.equal(jobPods(c, 'queue').length, 3);
+});
