@@ -37,7 +37,7 @@ export function mergePatch(target: Json, patch: Json): Json {
 }
 
 /** The merge key of a list field, by field name and (for ports) by where it sits. */
-function mergeKey(path: string[]): string | undefined {
+export function mergeKey(path: string[]): string | undefined {
   const field = path[path.length - 1];
   switch (field) {
     case 'containers':

@@ -5,7 +5,7 @@
  */
 import type { KubeObject } from '../api/types/index.ts';
 import type { Cluster } from './cluster.ts';
-import { buildNode, DEFAULT_NODES, type NodeConfig } from './nodes.ts';
+import { DEFAULT_NODES, type NodeConfig } from './nodes.ts';
 
 export type { NodeConfig } from './nodes.ts';
 

@@ -4,7 +4,7 @@
  * `<none>` without subsets.
  * Worked example: 5 addresses × 1 port → "10.244.1.2:80,10.244.1.3:80,10.244.2.2:80 + 2 more...".
  */
-import type { Endpoints, KubeObject } from '../api/types/index.ts';
+import type { Endpoints } from '../api/types/index.ts';
 import { AGE, column, NAME } from './common.ts';
 import type { ColumnDef } from './types.ts';
 

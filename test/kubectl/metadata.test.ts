@@ -60,7 +60,7 @@ test('cordon and uncordon', () => {
   assert.equal(t.run('cordon nope').stderr, 'Error from server (NotFound): nodes "nope" not found\n');
 });
 
-test('taint: tainted, untainted, modified; NoExecute gets timeAdded', () => {
+test('taint: tainted, untainted, modified; kubectl sends no timeAdded', () => {
   const t = newSession();
   assert.equal(ok(t, 'taint nodes worker1 dedicated=db:NoSchedule'), 'node/worker1 tainted\n');
   assert.deepEqual(node(t).spec.taints, [{ key: 'dedicated', value: 'db', effect: 'NoSchedule' }]);
@@ -71,7 +71,7 @@ test('taint: tainted, untainted, modified; NoExecute gets timeAdded', () => {
   assert.equal(ok(t, 'taint nodes worker1 dedicated=web:NoSchedule --overwrite'), 'node/worker1 modified\n');
   assert.equal(ok(t, 'taint node worker1 gone:NoExecute'), 'node/worker1 tainted\n');
   const noExec = node(t).spec.taints!.find((x) => x.effect === 'NoExecute')!;
-  assert.equal(noExec.timeAdded, '2025-01-06T09:00:00Z');
+  assert.equal(noExec.timeAdded, undefined);
   assert.equal(ok(t, 'taint node worker1 gone:NoExecute-'), 'node/worker1 untainted\n');
   assert.equal(ok(t, 'taint node worker1 dedicated-'), 'node/worker1 untainted\n');
   assert.equal(node(t).spec.taints, undefined);

@@ -14,7 +14,7 @@
  * replicas and env B, current has replicas 5 → patch {spec:{replicas:null, template:{...env:[{name:B,$patch:delete}]}}}.
  */
 import { deepEqual } from '../../api/object-util.ts';
-import { strategicMerge } from '../../apiserver/patch.ts';
+import { mergeKey } from '../../apiserver/patch.ts';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type JsonMap = { [k: string]: Json };
@@ -104,39 +104,8 @@ function mergeInto(a: JsonMap, b: JsonMap): JsonMap {
   return out;
 }
 
-const CANDIDATE_KEYS = ['name', 'containerPort', 'port', 'mountPath', 'devicePath', 'type', 'uid', 'ip', 'conditionType', 'topologyKey'];
-const keyCache = new Map<string, string | null>();
-
-/**
- * The merge key the API server's strategic merge uses for the list at `path` (field names only),
- * found by asking it: the key under which two one-item lists merge into one item.
- */
+/** The merge key the API server's strategic merge uses for the list at `path`. */
 export function mergeKeyAt(path: string[]): string | undefined {
-  const id = path.join('.');
-  const cached = keyCache.get(id);
-  if (cached !== undefined) return cached ?? undefined;
-  let found: string | null = null;
-  for (const k of CANDIDATE_KEYS) {
-    const target = nest(path, [{ [k]: 'probe', a: 1 }]);
-    const patch = nest(path, [{ [k]: 'probe', b: 2 }]);
-    const merged = getIn(strategicMerge(target, patch, []), path);
-    if (Array.isArray(merged) && merged.length === 1 && isMap(merged[0]) && merged[0].a === 1 && merged[0].b === 2) {
-      found = k;
-      break;
-    }
-  }
-  keyCache.set(id, found);
-  return found ?? undefined;
+  return mergeKey(path);
 }
 
-function nest(path: string[], leaf: Json): JsonMap {
-  let v: Json = leaf;
-  for (let i = path.length - 1; i >= 0; i--) v = { [path[i]]: v };
-  return v as JsonMap;
-}
-
-function getIn(v: Json, path: string[]): Json | undefined {
-  let cur: Json | undefined = v;
-  for (const p of path) cur = isMap(cur) ? cur[p] : undefined;
-  return cur;
-}

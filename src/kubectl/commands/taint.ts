@@ -1,9 +1,9 @@
 /**
  * kubectl taint nodes NAME key=value:Effect key:Effect- key- ... (or --all, -l): adds, updates or
  * removes node taints (`node/worker1 tainted`, `untainted`, `modified`). Re-adding a taint that
- * exists with the same key and effect needs --overwrite. A NoExecute taint gets its timeAdded.
+ * exists with the same key and effect needs --overwrite. kubectl sends no timeAdded (the eviction
+ * controller counts from when it sees the taint).
  */
-import { rfc3339 } from '../../api/duration.ts';
 import type { Node, Taint } from '../../api/types/index.ts';
 import { dryRunFlag, dryRunStrategy, fieldManagerFlag, printFlags, selectorFlag, validateFlag } from '../common-flags.ts';
 import { printName, type CommandContext, type CommandSpec } from '../context.ts';
@@ -142,10 +142,10 @@ function updateTaints(ctx: CommandContext, node: Node, add: Taint[], remove: Par
       throw new KubectlError(`node ${node.metadata.name} already has ${exists.join(',')} taint(s) with same effect(s) and --overwrite is false`);
     }
   }
-  const now = rfc3339(ctx.cluster.now());
   const taints: Taint[] = add.map((t) => {
     const prev = old.find((o) => o.key === t.key && o.effect === t.effect);
-    return t.effect === 'NoExecute' ? { ...t, timeAdded: prev?.value === t.value && prev?.timeAdded ? prev.timeAdded : now } : { ...t };
+    // kubectl sends no timeAdded; an existing taint's is kept.
+    return prev?.timeAdded && prev.value === t.value ? { ...t, timeAdded: prev.timeAdded } : { ...t };
   });
   for (const o of old) if (!taints.some((t) => t.key === o.key && t.effect === o.effect)) taints.push(o);
   const added = old.length !== taints.length;
