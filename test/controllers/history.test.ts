@@ -7,7 +7,7 @@ import {
   compareRevisions, controllerRevisionName, equalRevision, nextRevision, revisionData, sortRevisions, templateFromRevision,
 } from '../../src/controllers/history/controller-revision.ts';
 import { daemonSetRevisionsToPrune, statefulSetRevisionsToPrune } from '../../src/controllers/history/prune.ts';
-import { daemonSet, edit, NS, readyNames, statefulSet } from './statefulset-fixtures.ts';
+import { daemonSet, edit, NS, readyNames, setDaemonImage, statefulSet } from './statefulset-fixtures.ts';
 
 const template: PodTemplateSpec = { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx:1.25' }] } };
 const rev = (name: string, revision: number, created = '2025-01-06T09:00:00Z', image = name): ControllerRevision => ({
@@ -105,8 +105,8 @@ test('a DaemonSet revision is <ds>-<pod-template hash>, labelled controller-revi
   const hash = computeTemplateHash(ds.spec.template);
   assert.equal(r.metadata.name, `fluentd-${hash}`);
   assert.deepEqual(r.metadata.labels, { app: 'fluentd', 'controller-revision-hash': hash });
-  assert.deepEqual(r.metadata.annotations, ds.metadata.annotations);
-  edit<DaemonSet>(c, 'DaemonSet', 'fluentd', (d) => (d.spec.template.spec.containers[0].image = 'fluentd:v2'));
-  edit<DaemonSet>(c, 'DaemonSet', 'fluentd', (d) => (d.spec.template.spec.containers[0].image = 'fluentd'));
+  assert.deepEqual(r.metadata.annotations, { 'deprecated.daemonset.template.generation': '1' });
+  setDaemonImage(c, 'fluentd', 'fluentd:v2');
+  setDaemonImage(c, 'fluentd', 'fluentd');
   assert.deepEqual(revisions(c, 'fluentd').map((x) => [x.metadata.name === r.metadata.name, x.revision]), [[false, 2], [true, 3]]);
 });

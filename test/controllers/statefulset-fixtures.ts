@@ -44,6 +44,18 @@ export function daemonSet(name: string, spec: Partial<DaemonSet['spec']['templat
   } as DaemonSet;
 }
 
+/**
+ * Changes a DaemonSet's template as `kubectl set image` would, bumping the
+ * deprecated.daemonset.template.generation annotation as the API server's DaemonSet strategy does.
+ */
+export function setDaemonImage(c: Cluster, name: string, image: string): DaemonSet {
+  return edit<DaemonSet>(c, 'DaemonSet', name, (d) => {
+    d.spec.template.spec.containers[0].image = image;
+    const key = 'deprecated.daemonset.template.generation';
+    d.metadata.annotations = { ...d.metadata.annotations, [key]: String(Number(d.metadata.annotations?.[key] ?? '0') + 1) };
+  });
+}
+
 export function claim(name: string, spec: Partial<PersistentVolumeClaim['spec']> = {}): PersistentVolumeClaim {
   return {
     apiVersion: 'v1',

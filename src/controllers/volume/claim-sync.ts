@@ -18,7 +18,7 @@
 import { rfc3339 } from '../../api/duration.ts';
 import { clone } from '../../api/object-util.ts';
 import type { ObjectStore } from '../../api/store.ts';
-import type { PersistentVolume, PersistentVolumeClaim, Pod, StorageClass } from '../../api/types/index.ts';
+import type { Node, PersistentVolume, PersistentVolumeClaim, Pod, StorageClass } from '../../api/types/index.ts';
 import type { ApiServer } from '../../apiserver/apiserver.ts';
 import type { EventRecorder } from '../../events/recorder.ts';
 import { bind, updateClaimStatus } from './binder.ts';
@@ -51,7 +51,8 @@ function syncUnboundClaim(ctx: VolumeContext, claim: PersistentVolumeClaim): voi
   if (!volumeName) {
     const sc = storageClassOf(ctx, claim);
     const delayBinding = sc?.volumeBindingMode === 'WaitForFirstConsumer';
-    const volume = findBestMatch(claim, store.list<PersistentVolume>('PersistentVolume'), delayBinding);
+    const volumes = store.list<PersistentVolume>('PersistentVolume');
+    const volume = findBestMatch(claim, volumes, delayBinding) ?? staticVolumeForSelectedNode(ctx, claim, volumes, delayBinding);
     if (volume) return bind(api, volume, claim, ctx.now);
     if (delayBinding && !claim.metadata.annotations?.[ANN_SELECTED_NODE]) {
       emitEventForUnboundDelayBindingClaim(ctx, claim);
@@ -83,6 +84,17 @@ function syncUnboundClaim(ctx: VolumeContext, claim: PersistentVolumeClaim): voi
     events.event(claim, 'Warning', 'FailedBinding', `volume "${volumeName}" already bound to a different claim.`, SOURCE);
   }
   updateClaimStatus(api, claim, 'Pending');
+}
+
+/**
+ * The scheduler binds an existing volume to a WaitForFirstConsumer claim when one fits the node it
+ * chose (VolumeBinding's static binding), and asks for provisioning only when none does. While the
+ * scheduler only writes the selected node, that choice is made here, for the node it selected.
+ */
+function staticVolumeForSelectedNode(ctx: VolumeContext, claim: PersistentVolumeClaim, volumes: PersistentVolume[], delayBinding: boolean): PersistentVolume | undefined {
+  const selected = claim.metadata.annotations?.[ANN_SELECTED_NODE];
+  const node = delayBinding && selected ? ctx.store.get<Node>('Node', '', selected) : undefined;
+  return node ? findBestMatch(claim, volumes, true, node) : undefined;
 }
 
 /**

@@ -34,4 +34,7 @@ export function createVolumeControllers(d: VolumeControllerDeps): Controller[] {
 }
 
 export { LOCAL_PATH_PROVISIONER, PROVISION_MS, DELETE_MS } from './local-path-provisioner.ts';
+/** For the scheduler's VolumeBinding: the best existing volume for a claim on a node, and the claimRef write. */
+export { findBestMatch } from './matching.ts';
+export { volumeBoundTo } from './binder.ts';
 export * from './constants.ts';
