@@ -10,7 +10,7 @@
  */
 import { isQuantity } from '../api/quantity.ts';
 import type { Pod, Taint } from '../api/types/index.ts';
-import { tokenize } from './tokenize.ts';
+import { shellWords, ShellSyntaxError } from '../kubectl/shell-words.ts';
 import { parseYamlDocuments, YamlSyntaxError } from '../manifest/yaml-source.ts';
 import { StaticPodError } from '../kubelet/static-pods.ts';
 import type { Cluster } from './cluster.ts';
@@ -71,7 +71,13 @@ function one(positional: string[], what: string, usage: string): string {
 
 /** Parses an action line; throws SimActionError on bad syntax (for validation before running). */
 export function parseSimAction(line: string): SimAction {
-  const words = tokenize(line);
+  let words: string[];
+  try {
+    words = shellWords(line);
+  } catch (e) {
+    if (e instanceof ShellSyntaxError) throw new SimActionError(e.message);
+    throw e;
+  }
   const [noun, verb, ...rest] = words;
   const key = `${noun ?? ''} ${verb ?? ''}`;
   switch (key) {

@@ -35,8 +35,7 @@ export const realToolkit: ScenarioToolkit = {
       parseSimAction(line);
       return undefined;
     } catch (e) {
-      // Anything the parser refuses is about the line the user wrote (the tokenizer's unterminated quote too).
-      if (e instanceof Error) return e.message;
+      if (e instanceof SimActionError) return e.message;
       throw e;
     }
   },

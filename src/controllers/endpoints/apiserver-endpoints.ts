@@ -53,7 +53,17 @@ export class ApiServerEndpointsReconciler implements Controller {
       { kind: 'Service', keys: mine },
       { kind: 'Endpoints', keys: mine },
       { kind: 'EndpointSlice', keys: mine },
-      { kind: 'Node', keys: () => [KEY] },
+      {
+        // Nodes come and go, or change role or address; their periodic status updates do not matter.
+        kind: 'Node',
+        keys: (e) => {
+          if (e.type !== 'MODIFIED') return [KEY];
+          const n = e.object as Node;
+          const o = e.old as Node | undefined;
+          const same = deepEqual(n.metadata.labels, o?.metadata.labels) && deepEqual(n.status?.addresses, o?.status?.addresses);
+          return same ? [] : [KEY];
+        },
+      },
     ];
   }
 

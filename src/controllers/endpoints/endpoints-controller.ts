@@ -33,7 +33,7 @@ import {
   podAddress,
   sameLabels,
   selectedPods,
-  servicesMatching,
+  servicesForPodEvent,
   shouldPodBeInEndpoints,
   shouldSetHostname,
   TRIGGER_TIME_ANNOTATION,
@@ -64,15 +64,7 @@ export class EndpointsController implements Controller {
     return [
       { kind: 'Service', keys: (e) => [objectKey(e.object)] },
       { kind: 'Endpoints', keys: (e) => (e.type === 'DELETED' ? [objectKey(e.object)] : []) },
-      {
-        kind: 'Pod',
-        keys: (e) => {
-          const ns = e.object.metadata.namespace ?? '';
-          const keys = new Set(servicesMatching(this.store, ns, e.object.metadata.labels));
-          if (e.old) for (const k of servicesMatching(this.store, ns, e.old.metadata.labels)) keys.add(k);
-          return keys;
-        },
-      },
+      { kind: 'Pod', keys: (e) => servicesForPodEvent(this.store, e) },
     ];
   }
 

@@ -30,6 +30,7 @@ import {
   podAddress,
   selectedPods,
   SERVICE_NAME_LABEL,
+  servicesForPodEvent,
   servicesMatching,
   shouldPodBeInEndpoints,
   shouldSetHostname,
@@ -46,6 +47,11 @@ type AddressType = EndpointSlice['addressType'];
 export class EndpointSliceController implements Controller {
   readonly name = 'endpointslice-controller';
   private triggers = new TriggerTimeTracker();
+  /**
+   * Set while this controller writes: watch events are delivered synchronously, so the slice
+   * events seen meanwhile are our own writes and need no new sync (upstream's endpointSliceTracker).
+   */
+  private writing = false;
 
   constructor(
     private store: ObjectStore,
@@ -57,18 +63,11 @@ export class EndpointSliceController implements Controller {
     const podKeys = (ns: string, labels: Record<string, string> | undefined) => servicesMatching(this.store, ns, labels);
     return [
       { kind: 'Service', keys: (e) => [objectKey(e.object)] },
-      {
-        kind: 'Pod',
-        keys: (e) => {
-          const ns = e.object.metadata.namespace ?? '';
-          const keys = new Set(podKeys(ns, e.object.metadata.labels));
-          if (e.old) for (const k of podKeys(ns, e.old.metadata.labels)) keys.add(k);
-          return keys;
-        },
-      },
+      { kind: 'Pod', keys: (e) => servicesForPodEvent(this.store, e) },
       {
         kind: 'EndpointSlice',
         keys: (e) => {
+          if (this.writing) return [];
           const keys = new Set<string>();
           for (const s of [e.object, e.old]) {
             const svc = s?.metadata.labels?.[SERVICE_NAME_LABEL];
@@ -207,6 +206,7 @@ export class EndpointSliceController implements Controller {
       if (!s.ports?.length) delete s.ports;
       return s;
     };
+    this.writing = true;
     try {
       // No new slices for a Service being deleted: the garbage collector is removing them.
       if (!svc.metadata.deletionTimestamp) for (const s of plan.create) this.api.create({ ...stamp(s), metadata: { ...s.metadata, name: '' } });
@@ -217,15 +217,20 @@ export class EndpointSliceController implements Controller {
       const msg = `Error updating Endpoint Slices for Service ${svc.metadata.namespace}/${svc.metadata.name}: ${e.message}`;
       this.events.event(svc, 'Warning', 'FailedToUpdateEndpointSlices', msg, SOURCE);
       return;
+    } finally {
+      this.writing = false;
     }
     for (const s of plan.delete) this.tryDelete(s);
   }
 
   private tryDelete(s: EndpointSlice): void {
+    this.writing = true;
     try {
       this.api.delete('EndpointSlice', s.metadata.namespace ?? '', s.metadata.name);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
+    } finally {
+      this.writing = false;
     }
   }
 }

@@ -34,7 +34,7 @@ export class TriggerTimeTracker {
     let min: number | undefined;
     const podTimes = new Map<string, number>();
     for (const pod of pods) {
-      const t = parse(podCondition(pod, 'Ready')?.lastTransitionTime);
+      const t = this.parseCached(podCondition(pod, 'Ready')?.lastTransitionTime);
       if (!t) continue;
       podTimes.set(pod.metadata.name, t);
       if (t > (prev?.podTimes.get(pod.metadata.name) ?? 0)) min = min === undefined ? t : Math.min(min, t);
@@ -44,6 +44,19 @@ export class TriggerTimeTracker {
     this.states.set(key, { serviceTime, podTimes });
     if (!prev) return serviceTime || undefined;
     return min;
+  }
+
+  private parsed = new Map<string, number>();
+
+  /** Timestamps repeat across pods and syncs; parse each once (bounded memo). */
+  private parseCached(ts: string | undefined): number {
+    if (!ts) return 0;
+    let t = this.parsed.get(ts);
+    if (t === undefined) {
+      if (this.parsed.size > 4096) this.parsed.clear();
+      this.parsed.set(ts, (t = parse(ts)));
+    }
+    return t;
   }
 
   forget(namespace: string, name: string): void {

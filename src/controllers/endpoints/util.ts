@@ -4,9 +4,9 @@
  * all, how a Service port's targetPort resolves on a pod, and when an address carries a hostname.
  */
 import { fromMap, matches } from '../../api/selector.ts';
-import type { ObjectStore } from '../../api/store.ts';
+import type { ObjectStore, WatchEvent } from '../../api/store.ts';
 import type { Pod, Service, ServicePort } from '../../api/types/index.ts';
-import { isPodTerminal } from '../util/pod.ts';
+import { isPodReady, isPodTerminal } from '../util/pod.ts';
 
 /** Label set on the Endpoints and EndpointSlices of a Service without a ClusterIP. */
 export const HEADLESS_LABEL = 'service.kubernetes.io/headless';
@@ -33,9 +33,9 @@ export function isServiceIPSet(svc: Service): boolean {
   return !!ip && ip !== 'None';
 }
 
-/** The pods a Service selects, in API list order (namespace, then name). */
+/** The pods a Service selects, in the store's index order (deterministic, and cheaper than sorting). */
 export function selectedPods(store: ObjectStore, svc: Service, selector: Record<string, string>): Pod[] {
-  return store.list<Pod>('Pod', { namespace: svc.metadata.namespace, selector: fromMap(selector) });
+  return store.unsortedList<Pod>('Pod', { namespace: svc.metadata.namespace, selector: fromMap(selector) });
 }
 
 /** Keys (`ns/name`) of the Services in `namespace` whose selector matches these labels. */
@@ -98,4 +98,31 @@ export function sameLabels(a: Record<string, string> | undefined, b: Record<stri
   const ak = Object.keys(a ?? {});
   const bk = Object.keys(b ?? {});
   return ak.length === bk.length && ak.every((k) => (a ?? {})[k] === (b ?? {})[k] && k in (b ?? {}));
+}
+
+/**
+ * The Services to sync after a pod event (upstream GetServicesToUpdateOnPodChange). An update
+ * that changes nothing an endpoint shows (most status updates) concerns no Service; one that
+ * changes the pod's labels concerns the Services it joins or leaves, and all of them when the
+ * endpoint itself changed too.
+ */
+export function servicesForPodEvent(store: ObjectStore, e: WatchEvent): string[] {
+  const pod = e.object as Pod;
+  const ns = pod.metadata.namespace ?? '';
+  const old = e.old as Pod | undefined;
+  // A pod without an IP is in no endpoints list: its arrival changes nothing.
+  if (e.type === 'ADDED' && !pod.status?.podIP) return [];
+  if (e.type !== 'MODIFIED' || !old) return servicesMatching(store, ns, pod.metadata.labels);
+  const labelsChanged = !sameLabels(pod.metadata.labels, old.metadata.labels) || pod.spec.hostname !== old.spec.hostname || pod.spec.subdomain !== old.spec.subdomain;
+  const podChanged =
+    pod.metadata.deletionTimestamp !== old.metadata.deletionTimestamp ||
+    isPodReady(pod) !== isPodReady(old) ||
+    isPodTerminal(pod) !== isPodTerminal(old) ||
+    (pod.status?.podIP ?? '') !== (old.status?.podIP ?? '') ||
+    (pod.status?.podIPs ?? []).map((x) => x.ip).join() !== (old.status?.podIPs ?? []).map((x) => x.ip).join();
+  if (!labelsChanged) return podChanged ? servicesMatching(store, ns, pod.metadata.labels) : [];
+  const now = new Set(servicesMatching(store, ns, pod.metadata.labels));
+  const before = new Set(servicesMatching(store, ns, old.metadata.labels));
+  if (podChanged) return [...new Set([...now, ...before])];
+  return [...[...now].filter((k) => !before.has(k)), ...[...before].filter((k) => !now.has(k))];
 }

@@ -3,8 +3,8 @@
  * template, with the annotation `cronjob.kubernetes.io/instantiate: manual` and an ownerReference
  * to the CronJob (controller, without blockOwnerDeletion, as kubectl sets it).
  */
+import { createJobFromCronJob } from '../../controllers/cronjob/utils.ts';
 import type { CronJob, Job } from '../../api/types/index.ts';
-import { clone } from '../../api/object-util.ts';
 import type { CommandContext, CommandSpec } from '../context.ts';
 import { KubectlError } from '../errors.ts';
 import { buildTargets } from '../resource-builder.ts';
@@ -40,25 +40,10 @@ export const createJobCommand: CommandSpec = {
       if (result.targets.length !== 1) throw new KubectlError('from must be an existing cronjob');
       const source = result.targets[0].object!;
       if (source.kind !== 'CronJob') throw new KubectlError(`unknown object type *v1.${source.kind}`);
-      job = jobFromCronJob(source as CronJob, name);
+      job = createJobFromCronJob(source as CronJob, name);
       Object.assign(job.metadata, ns);
     }
     createGenerated(ctx, job, wrapped('failed to create job: '));
   },
 };
 
-export function jobFromCronJob(cj: CronJob, name: string): Job {
-  const template = cj.spec.jobTemplate;
-  const annotations = { 'cronjob.kubernetes.io/instantiate': 'manual', ...(template.metadata?.annotations ?? {}) };
-  return {
-    apiVersion: 'batch/v1',
-    kind: 'Job',
-    metadata: {
-      name,
-      annotations,
-      ...(template.metadata?.labels ? { labels: { ...template.metadata.labels } } : {}),
-      ownerReferences: [{ apiVersion: 'batch/v1', kind: 'CronJob', name: cj.metadata.name, uid: cj.metadata.uid!, controller: true }],
-    },
-    spec: clone(template.spec),
-  };
-}
