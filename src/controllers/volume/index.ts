@@ -1,15 +1,14 @@
 /**
  * Persistent storage as on a kind cluster: the PersistentVolume controller (binding, provisioning
- * requests, release and reclaim), the first-consumer binder standing in for the scheduler's
- * VolumeBinding step, the rancher.io/local-path provisioner behind the default `standard` class,
- * and the pvc-/pv-protection finalizers. Registered in this order.
+ * requests, release and reclaim), the rancher.io/local-path provisioner behind the default
+ * `standard` class, and the pvc-/pv-protection finalizers. Registered in this order. The
+ * scheduler's VolumeBinding plugin chooses the node of a WaitForFirstConsumer claim.
  */
 import type { ObjectStore } from '../../api/store.ts';
 import type { ApiServer } from '../../apiserver/apiserver.ts';
 import type { EventRecorder } from '../../events/recorder.ts';
 import type { Clock } from '../../sim/clock.ts';
 import type { Controller } from '../runtime.ts';
-import { FirstConsumerBinder } from './first-consumer.ts';
 import { LocalPathProvisioner } from './local-path-provisioner.ts';
 import { PvProtectionController, PvcProtectionController } from './protection.ts';
 import { PersistentVolumeController } from './pv-controller.ts';
@@ -26,7 +25,6 @@ export interface VolumeControllerDeps {
 export function createVolumeControllers(d: VolumeControllerDeps): Controller[] {
   return [
     new PersistentVolumeController(d.store, d.api, d.clock, d.events),
-    new FirstConsumerBinder(d.store, d.api),
     new LocalPathProvisioner(d.store, d.api, d.clock, d.events, d.seed),
     new PvcProtectionController(d.store, d.api),
     new PvProtectionController(d.store, d.api),
