@@ -32,6 +32,11 @@ test('each member gets a claim <template>-<set>-<ordinal>, labelled with the sel
     assert.deepEqual(pv.spec.nodeAffinity?.required?.nodeSelectorTerms[0].matchExpressions?.[0].values, [pod.spec.nodeName]);
     assert.equal(pv.spec.persistentVolumeReclaimPolicy, 'Delete');
   }
+  const reasons = c.store
+    .list<Pod & { involvedObject: { name: string }; reason: string }>('Event', { namespace: NS })
+    .filter((e) => e.involvedObject.name === 'www-web-1')
+    .map((e) => e.reason);
+  assert.deepEqual(reasons, ['WaitForFirstConsumer', 'ExternalProvisioning', 'Provisioning', 'ProvisioningSucceeded'], 'the claim is synced before its pod is seen');
 });
 
 test('scaling down keeps the claims (Retain); scaling back up re-attaches the same claim and volume', () => {
