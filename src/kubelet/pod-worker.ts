@@ -54,6 +54,8 @@ export class PodWorker {
   readonly containers: ContainerRun[];
   private timers = new Map<number, TimerId>();
   private killing = false;
+  /** When the sandbox is torn down at the earliest (termination takes at least MIN_STOP_MS). */
+  private sandboxGoneAt = 0;
   /** No container will run again (terminal phase reached, or stopped for deletion). */
   private finished = false;
 
@@ -89,7 +91,10 @@ export class PodWorker {
     if (pod.metadata.deletionTimestamp) this.terminate(now);
     else if (!this.finished) this.progress(now);
     this.writeStatus(now);
-    if (this.killing && this.allRuns().every((r) => !r.running)) this.confirmDeletion();
+    if (this.killing && this.allRuns().every((r) => !r.running)) {
+      if (now >= this.sandboxGoneAt) this.confirmDeletion();
+      else this.wake(this.sandboxGoneAt);
+    }
   }
 
   /** Processes that exited by `now`, and exits the kubelet has had time to notice. */
@@ -210,6 +215,7 @@ export class PodWorker {
   private terminate(now: number): void {
     if (this.killing) return;
     this.killing = true;
+    this.sandboxGoneAt = now + MIN_STOP_MS;
     const grace = (this.pod.metadata.deletionGracePeriodSeconds ?? this.pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
     for (const r of [...this.containers, ...this.inits]) {
       r.pulling = undefined;

@@ -7,7 +7,8 @@
 import { formatElapsed, type ScenarioReport } from './report.ts';
 import { evaluateAll, type ConditionResult } from './evaluate.ts';
 import type { CommandResult, ScenarioHost } from './host.ts';
-import type { Scenario, Step } from './types.ts';
+import { substitute } from './steps.ts';
+import type { Condition, Scenario, Step } from './types.ts';
 
 export interface PlayOutcome {
   passed: boolean;
@@ -34,6 +35,15 @@ export function playScenario(scenario: Scenario, host: ScenarioHost, report: Sce
     ...(failure ? { failure } : {}),
   });
 
+  /** Values saved by kubectl steps (`save: NAME`), used as `${NAME}`. */
+  const vars = new Map<string, string>();
+  const withVars = (c: Condition): Condition =>
+    c.type === 'output'
+      ? { ...c, command: substitute(c.command, vars), contains: c.contains.map((t) => substitute(t, vars)), notContains: c.notContains.map((t) => substitute(t, vars)) }
+      : c.name
+        ? { ...c, name: substitute(c.name, vars) }
+        : c;
+
   report.begin(scenario.name, scenario.file, scenario.description);
   const objects = scenario.cluster.objects;
   if (objects) {
@@ -48,7 +58,7 @@ export function playScenario(scenario: Scenario, host: ScenarioHost, report: Sce
 
   for (const step of scenario.steps) {
     steps++;
-    report.step(elapsed(), `step ${step.index}, line ${step.line}: ${summary(step)}`);
+    report.step(elapsed(), `step ${step.index}, line ${step.line}: ${summary(step, vars)}`);
     if (step.note !== undefined) report.note(step.note);
     const ok = run(step);
     report.endStep(!ok);
@@ -65,10 +75,17 @@ export function playScenario(scenario: Scenario, host: ScenarioHost, report: Sce
       case 'create':
       case 'delete':
         return commandStep(host.manifests(step.action, step.source.manifests, sourceName(step.source.label)), step.fails);
-      case 'kubectl':
-        return commandStep(host.kubectl(step.command), step.fails);
+      case 'kubectl': {
+        const r = host.kubectl(substitute(step.command, vars));
+        const ok = commandStep(r, step.fails);
+        if (ok && step.save) {
+          vars.set(step.save, r.stdout.trim());
+          report.output(`saved \${${step.save}} = ${r.stdout.trim()}`);
+        }
+        return ok;
+      }
       case 'sim': {
-        const r = host.sim(step.command, step.source);
+        const r = host.sim(substitute(step.command, vars), step.source);
         if (r.ok) {
           report.output(r.output);
           return true;
@@ -82,14 +99,14 @@ export function playScenario(scenario: Scenario, host: ScenarioHost, report: Sce
       case 'until': {
         let last: ConditionResult[] = [];
         const held = host.advanceUntil(() => {
-          last = evaluateAll(step.conditions, host);
+          last = evaluateAll(step.conditions.map(withVars), host);
           return last.every((r) => r.ok);
         }, step.timeoutMs);
         const note = held ? undefined : `timed out after ${formatElapsed(step.timeoutMs)}; last seen:`;
         return conditionLines(last, note);
       }
       case 'expect':
-        return conditionLines(evaluateAll(step.conditions, host), undefined);
+        return conditionLines(evaluateAll(step.conditions.map(withVars), host), undefined);
       case 'note':
       case 'pause':
         report.output(step.text.trim().split('\n').slice(1).join('\n'));
@@ -134,16 +151,16 @@ function sourceName(label: string): string {
 }
 
 /** The one-line summary of a step. */
-export function summary(step: Step): string {
+export function summary(step: Step, vars: ReadonlyMap<string, string> = new Map()): string {
   switch (step.action) {
     case 'apply':
     case 'create':
     case 'delete':
       return `${step.action} ${step.source.label === 'inline' ? '(inline YAML)' : step.source.label}`;
     case 'kubectl':
-      return `$ kubectl ${step.command.trim().replace(/^(kubectl|k)\s+/, '')}`;
+      return `$ kubectl ${substitute(step.command, vars).trim().replace(/^(kubectl|k)\s+/, '')}`;
     case 'sim':
-      return `sim ${step.command.trim()}`;
+      return `sim ${substitute(step.command, vars).trim()}`;
     case 'wait':
       return `wait ${formatElapsed(step.ms)}`;
     case 'until':

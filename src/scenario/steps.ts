@@ -1,7 +1,13 @@
 /**
  * The steps of a scenario: each a map with exactly one action key, plus `note` on any step,
- * `timeout` on `until`, `fails` on `kubectl` (and on apply/create/delete), `manifest` on
- * `sim: static add`. Every mistake is reported with the step's field path, before anything runs.
+ * `timeout` on `until`, `fails` on `kubectl` (and on apply/create/delete), `save` on `kubectl`,
+ * `manifest` on `sim: static add`. Every mistake is reported with the step's field path, before
+ * anything runs.
+ *
+ * Variables (kubesim's extension of the format): `save: NAME` on a kubectl step keeps the
+ * command's output (trimmed); later kubectl and sim lines, and a condition's `name` and `output`,
+ * may use it as `${NAME}`, as may an output condition's `contains` and `notContains`. A name used
+ * before a step saves it is an error found before step 1.
  */
 import { parseDuration } from '../api/duration.ts';
 import type { PathSegment } from '../manifest/yaml-source.ts';
@@ -20,6 +26,7 @@ const MODIFIERS: Record<string, readonly Action[]> = {
   note: ACTIONS,
   timeout: ['until'],
   fails: ['kubectl', 'apply', 'create', 'delete'],
+  save: ['kubectl'],
   manifest: ['sim'],
 };
 
@@ -32,15 +39,61 @@ export interface StepContext {
   lineOf(path: readonly PathSegment[]): number;
 }
 
+const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const REFERENCE = /\$\{([^}]*)\}/g;
+
+/** The `${NAME}` references in a text. */
+export function references(text: string): string[] {
+  return [...text.matchAll(REFERENCE)].map((m) => m[1]);
+}
+
+/** Replaces each `${NAME}` with its saved value. */
+export function substitute(text: string, vars: ReadonlyMap<string, string>): string {
+  return text.replace(REFERENCE, (whole, name: string) => vars.get(name) ?? whole);
+}
+
 export function compileSteps(steps: readonly unknown[], ctx: StepContext): Step[] | undefined {
   const compiled: Step[] = [];
   let ok = true;
+  const saved = new Set<string>();
   steps.forEach((raw, i) => {
-    const step = compileStep(raw, ['steps', i], i + 1, ctx);
-    if (step) compiled.push(step);
-    else ok = false;
+    const path: PathSegment[] = ['steps', i];
+    const step = compileStep(raw, path, i + 1, ctx);
+    if (!step) {
+      ok = false;
+      return;
+    }
+    for (const [text, at] of stepTexts(step, path)) {
+      for (const name of references(text)) {
+        if (saved.has(name)) continue;
+        ctx.out.at(at, `\${${name}} is not saved by an earlier step (a kubectl step with save: ${name || 'NAME'})`);
+        ok = false;
+      }
+    }
+    if (step.action === 'kubectl' && step.save) saved.add(step.save);
+    compiled.push(step);
   });
   return ok ? compiled : undefined;
+}
+
+/** The texts of a step that may use variables, with where each is written. */
+function stepTexts(step: Step, path: PathSegment[]): [string, PathSegment[]][] {
+  switch (step.action) {
+    case 'kubectl':
+    case 'sim':
+      return [[step.command, [...path, step.action]]];
+    case 'until':
+    case 'expect':
+      return step.conditions.flatMap((c): [string, PathSegment[]][] =>
+        c.type === 'output'
+          ? [c.command, ...c.contains, ...c.notContains].map((t): [string, PathSegment[]] => [t, [...path, step.action]])
+          : c.name
+            ? [[c.name, [...path, step.action]]]
+            : [],
+      );
+    default:
+      return [];
+  }
 }
 
 function compileStep(raw: unknown, path: PathSegment[], index: number, ctx: StepContext): Step | undefined {
@@ -105,7 +158,16 @@ function compileStep(raw: unknown, path: PathSegment[], index: number, ctx: Step
       }
       case 'kubectl': {
         const command = str('kubectl');
-        return command === undefined ? undefined : { ...base, action: 'kubectl', command, ...(fails !== undefined ? { fails } : {}) };
+        let save: string | undefined;
+        if ('save' in fields) {
+          save = str('save');
+          if (save !== undefined && !VARIABLE.test(save)) {
+            out.at([...path, 'save'], `invalid variable name ${JSON.stringify(save)}: letters, digits and _, not starting with a digit`);
+            save = undefined;
+            ok = false;
+          }
+        }
+        return command === undefined ? undefined : { ...base, action: 'kubectl', command, ...(fails !== undefined ? { fails } : {}), ...(save ? { save } : {}) };
       }
       case 'sim':
         return buildSim();

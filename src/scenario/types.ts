@@ -52,7 +52,7 @@ export type ManifestVerb = 'apply' | 'create' | 'delete';
 
 export type Step =
   | (StepBase & { action: ManifestVerb; source: ManifestSource; fails?: string })
-  | (StepBase & { action: 'kubectl'; command: string; fails?: string })
+  | (StepBase & { action: 'kubectl'; command: string; fails?: string; save?: string })
   | (StepBase & { action: 'sim'; command: string; source?: ManifestSource })
   | (StepBase & { action: 'wait'; ms: number })
   | (StepBase & { action: 'until'; conditions: Condition[]; timeoutMs: number })
