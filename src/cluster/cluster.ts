@@ -38,6 +38,7 @@ export interface RandomStreams {
   ips: SeededRandom;
   failures: SeededRandom;
   scheduler: SeededRandom;
+  network: SeededRandom;
 }
 
 export class Cluster {
@@ -60,6 +61,7 @@ export class Cluster {
       ips: stream('ips'),
       failures: stream('failures'),
       scheduler: stream('scheduler'),
+      network: stream('network'),
     };
     this.clock = new VirtualClock(opts.start ?? DEFAULT_START);
     this.store = new ObjectStore();

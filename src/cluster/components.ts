@@ -56,7 +56,7 @@ export function registerComponents(cluster: Cluster): Components {
   controllers.register(new PodGarbageCollector(store, api, clock));
   const scheduler = new Scheduler(store, api, clock, events, cluster.random.scheduler);
   controllers.register(scheduler);
-  const kubelet = new Kubelet({ store, api, clock, events, catalog: cluster.images, failures: cluster.random.failures, controllers });
+  const kubelet = new Kubelet({ store, api, clock, events, catalog: cluster.images, failures: cluster.random.failures, network: cluster.random.network, controllers });
   controllers.register(kubelet);
   const staticPods = new StaticPodManager({ store, api, clock, events, catalog: cluster.images, failures: cluster.random.failures, controllers, kubelet });
   const nodes = new NodeManager(cluster, kubelet, staticPods, leases);

@@ -9,6 +9,8 @@ import type { ImageCatalog } from './images.ts';
 import type { PodWorker } from './pod-worker.ts';
 import type { ExecResult } from './runtime-api.ts';
 import { containerEnv } from './env.ts';
+import { runNetCommand } from './exec-net.ts';
+import type { ServedRequest } from '../network/access-log.ts';
 
 export interface ExecContext {
   pod: Pod;
@@ -18,6 +20,11 @@ export interface ExecContext {
   store: ObjectStore;
   catalog: ImageCatalog;
   now: number;
+  tty?: boolean;
+  /** Draws the Service backend a connection goes to (kube-proxy picks at random). */
+  random?: { int(n: number): number; next(): number };
+  /** A server answered a request: its access-log line. */
+  onRequest?: (r: ServedRequest) => void;
 }
 
 const BASIC = ['sh', 'cat', 'env', 'printenv', 'hostname', 'echo', 'date', 'true', 'false', 'ls', 'sleep'];
@@ -77,8 +84,11 @@ function runCommand(ctx: ExecContext, argv: string[], image: string): ExecResult
       if ((args[0] === '-c' || args[0] === '-ec') && args[1] !== undefined) return runCommand(ctx, splitWords(args[1]), image);
       return ok('');
     }
-    default:
+    default: {
+      const net = runNetCommand(argv, { pod, store: ctx.store, now: ctx.now, catalog: ctx.catalog, container: ctx.container, tty: ctx.tty, random: ctx.random, onRequest: ctx.onRequest });
+      if (net) return net;
       return { stdout: '', stderr: `${base}: this command is not simulated by kubesim yet\n`, exitCode: 127 };
+    }
   }
 }
 

@@ -15,7 +15,8 @@ import type { ImageCatalog } from './images.ts';
 import { NodeAgent } from './node-agent.ts';
 import { PodWorker } from './pod-worker.ts';
 import { podLogs } from './logs.ts';
-import type { ContainerRuntimeApi, ExecResult, LogOptions, LogsResult } from './runtime-api.ts';
+import type { ContainerRuntimeApi, ExecOptions, ExecResult, LogOptions, LogsResult } from './runtime-api.ts';
+import { AccessLogBook } from '../network/access-log.ts';
 import { execInContainer } from './exec.ts';
 import { ApiError } from '../apiserver/errors.ts';
 import { isMirrorPod } from './static-pods.ts';
@@ -30,12 +31,16 @@ export interface KubeletDeps {
   events: EventRecorder;
   catalog: ImageCatalog;
   failures: SeededRandom;
+  /** Service backend choices for in-cluster requests. */
+  network: SeededRandom;
   controllers: ControllerManager;
 }
 
 export class Kubelet implements Controller, ContainerRuntimeApi {
   readonly name = KUBELET;
   private agents = new Map<string, NodeAgent>();
+  /** Lines servers wrote answering in-cluster requests (nginx access logs), for `kubectl logs`. */
+  readonly accessLog = new AccessLogBook();
   /** Which node each pod's worker lives on (to find it after the pod is gone). */
   private podNode = new Map<string, string>();
 
@@ -183,10 +188,21 @@ export class Kubelet implements Controller, ContainerRuntimeApi {
   }
 
   logs(pod: Pod, container: string, opts: LogOptions): LogsResult {
-    return podLogs(pod, this.workerFor(pod), container, opts, this.deps.clock.now());
+    return podLogs(pod, this.workerFor(pod), container, opts, this.deps.clock.now(), this.accessLog);
   }
 
-  exec(pod: Pod, container: string, argv: string[]): ExecResult {
-    return execInContainer({ pod, worker: this.workerFor(pod), container, argv, store: this.deps.store, catalog: this.deps.catalog, now: this.deps.clock.now() });
+  exec(pod: Pod, container: string, argv: string[], opts: ExecOptions = {}): ExecResult {
+    return execInContainer({
+      pod,
+      worker: this.workerFor(pod),
+      container,
+      argv,
+      store: this.deps.store,
+      catalog: this.deps.catalog,
+      now: this.deps.clock.now(),
+      tty: opts.tty,
+      random: this.deps.network,
+      onRequest: this.accessLog.record,
+    });
   }
 }

@@ -6,10 +6,11 @@ import type { Pod } from '../api/types/index.ts';
 import type { Instance } from './container-run.ts';
 import type { PodWorker } from './pod-worker.ts';
 import type { LogOptions, LogsResult } from './runtime-api.ts';
+import type { AccessLogBook } from '../network/access-log.ts';
 
-/** Lines an instance has printed by `now`: its start-up lines, then its periodic ones. */
-export function instanceLines(inst: Instance, now: number): string[] {
-  const lines = [...inst.logs];
+/** Lines an instance has printed by `now`: its start-up lines, its periodic ones, the requests it served. */
+export function instanceLines(inst: Instance, now: number, served: string[] = []): string[] {
+  const lines = [...inst.logs, ...served];
   const p = inst.behaviour.periodic;
   if (p) {
     const end = Math.min(now, inst.finishedAt ?? now);
@@ -24,7 +25,8 @@ function waitingReason(reason: string): string {
   return reason;
 }
 
-export function podLogs(pod: Pod, worker: PodWorker | undefined, container: string, opts: LogOptions, now: number): LogsResult {
+export function podLogs(pod: Pod, worker: PodWorker | undefined, container: string, opts: LogOptions, now: number, book?: AccessLogBook): LogsResult {
+  const served = (inst: Instance) => book?.linesFor(pod.metadata.uid ?? '', container, inst.startedAt, inst.finishedAt ?? Infinity) ?? [];
   const name = pod.metadata.name;
   const specs = [...(pod.spec.initContainers ?? []), ...pod.spec.containers];
   if (!specs.some((c) => c.name === container)) {
@@ -35,13 +37,13 @@ export function podLogs(pod: Pod, worker: PodWorker | undefined, container: stri
   if (opts.previous) {
     const prev = run?.current?.finishedAt !== undefined && run.blocked ? run.current : run?.last;
     if (!prev) return { ok: false, error: `previous terminated container "${container}" in pod "${name}" not found` };
-    lines = instanceLines(prev, now);
+    lines = instanceLines(prev, now, served(prev));
   } else {
     if (!run?.current) {
       const reason = run?.waiting.reason ?? 'ContainerCreating';
       return { ok: false, error: `container "${container}" in pod "${name}" is waiting to start: ${waitingReason(reason)}` };
     }
-    lines = instanceLines(run.current, now);
+    lines = instanceLines(run.current, now, served(run.current));
   }
   if (opts.tail !== undefined && opts.tail >= 0) lines = lines.slice(Math.max(0, lines.length - opts.tail));
   return { ok: true, lines };

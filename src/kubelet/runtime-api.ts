@@ -20,8 +20,13 @@ export interface ExecResult {
   exitCode: number;
 }
 
+export interface ExecOptions {
+  /** A terminal is attached (`kubectl exec -t`): curl shows no progress meter. */
+  tty?: boolean;
+}
+
 export interface ContainerRuntimeApi {
   logs(pod: Pod, container: string, opts: LogOptions): LogsResult;
   /** Runs `argv` in the container, as the image would answer (`nslookup`, `hostname`, `env`, `curl`...). */
-  exec(pod: Pod, container: string, argv: string[]): ExecResult;
+  exec(pod: Pod, container: string, argv: string[], opts?: ExecOptions): ExecResult;
 }

@@ -44,7 +44,7 @@ export const execCommand: CommandSpec = {
     const phase = pod.status?.phase;
     if (phase === 'Succeeded' || phase === 'Failed') throw new KubectlError(`cannot exec into a container in a completed pod; current phase is ${phase}`);
     const container = ctx.flags.string('container') || defaultContainer(ctx, pod);
-    const res = ctx.cluster.components.runtime.exec(pod, container, command);
+    const res = ctx.cluster.components.runtime.exec(pod, container, command, { tty: ctx.flags.bool('tty') });
     ctx.out(res.stdout);
     // The runtime reports a failure to reach the container as kubectl's own error text.
     if (res.exitCode !== 0 && res.stdout === '' && res.stderr.startsWith('error: ')) {
