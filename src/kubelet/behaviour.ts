@@ -31,11 +31,19 @@ export interface Behaviour {
   stopSeconds: number;
   /** It ends by exceeding its memory limit (killed with status 137, reason OOMKilled). */
   oomKilled?: boolean;
+  /** Files the process creates and removes: path → [from, to) offsets in ms from its start. */
+  files?: Map<string, [number, number][]>;
+  /** The app stops answering health checks this long after start (kubesim.io/unhealthy-after). */
+  unhealthyAfterMs?: number;
+  /** The app answers this long after start (kubesim.io/ready-after; else the catalog's readyAfterSeconds). */
+  readyAfterMs?: number;
 }
 
 const ANNOTATION_RUN = 'kubesim.io/run';
 const ANNOTATION_EXIT = 'kubesim.io/exit-code';
 const ANNOTATION_FAIL = 'kubesim.io/fail-rate';
+const ANNOTATION_UNHEALTHY = 'kubesim.io/unhealthy-after';
+const ANNOTATION_READY = 'kubesim.io/ready-after';
 
 /** The shell script a container runs, if its command is `sh -c SCRIPT` or a plain command. */
 export function commandLine(c: Container): string[] | undefined {
@@ -64,9 +72,18 @@ function fromScript(script: string, pod: Pod, now: number): Partial<Behaviour> |
   let failRate: number | undefined;
   const logs: string[] = [];
   let forever = false;
+  const files = new Map<string, [number, number][]>();
   for (const part of s.split(/\s*(?:;|&&|\n)\s*/).filter(Boolean)) {
     let m: RegExpExecArray | null;
-    if ((m = /^sleep\s+(\S+)$/.exec(part))) {
+    if ((m = /^touch\s+(\S+)$/.exec(part)) || (m = /^echo\s+.*>\s*(\S+)$/.exec(part))) {
+      const spans = files.get(m[1]) ?? [];
+      if (!spans.length || spans[spans.length - 1][1] !== Infinity) spans.push([runMs, Infinity]);
+      files.set(m[1], spans);
+    } else if ((m = /^rm\s+(?:-f\s+|-rf\s+)?(\S+)$/.exec(part))) {
+      const spans = files.get(m[1]);
+      const last = spans?.[spans.length - 1];
+      if (last && last[1] === Infinity) last[1] = runMs;
+    } else if ((m = /^sleep\s+(\S+)$/.exec(part))) {
       if (m[1] === 'infinity') forever = true;
       else runMs += parseDuration(m[1]) ?? 0;
     } else if ((m = /^exit\s+(\d+)$/.exec(part))) {
@@ -84,7 +101,7 @@ function fromScript(script: string, pod: Pod, now: number): Partial<Behaviour> |
       forever = true;
     }
   }
-  return { runMs: forever ? undefined : runMs, exitCode, failRate, logs, ignoresSigterm: true };
+  return { runMs: forever ? undefined : runMs, exitCode, failRate, logs, ignoresSigterm: true, ...(files.size ? { files } : {}) };
 }
 
 function unquote(s: string): string {
@@ -137,5 +154,8 @@ export function behaviourFor(pod: Pod, c: Container, entry: ImageEntry | undefin
   }
   if (ann[ANNOTATION_EXIT] !== undefined && Number.isInteger(Number(ann[ANNOTATION_EXIT]))) b = { ...b, exitCode: Number(ann[ANNOTATION_EXIT]) };
   if (ann[ANNOTATION_FAIL] !== undefined && Number.isFinite(Number(ann[ANNOTATION_FAIL]))) b = { ...b, failRate: Number(ann[ANNOTATION_FAIL]) };
+  if (ann[ANNOTATION_UNHEALTHY] !== undefined) b = { ...b, unhealthyAfterMs: parseDuration(ann[ANNOTATION_UNHEALTHY]) };
+  const ready = ann[ANNOTATION_READY] !== undefined ? parseDuration(ann[ANNOTATION_READY]) : entry?.readyAfterSeconds !== undefined ? entry.readyAfterSeconds * 1000 : undefined;
+  if (ready !== undefined) b = { ...b, readyAfterMs: ready };
   return b;
 }

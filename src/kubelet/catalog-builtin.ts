@@ -24,6 +24,8 @@ export const BUILTIN_IMAGES: ImageEntry[] = [
     ports: [80],
   },
   { image: 'busybox', sizeBytes: 2_155_587, run: { seconds: 0, exitCode: 0 }, commands: BUSYBOX_TOOLS },
+  // The Kubernetes docs' examples (liveness, init containers) use this old busybox build.
+  { image: 'registry.k8s.io/busybox', sizeBytes: 1_144_547, run: { seconds: 0, exitCode: 0 }, commands: BUSYBOX_TOOLS },
   { image: 'alpine', sizeBytes: 3_653_068, run: { seconds: 0, exitCode: 0 }, commands: BUSYBOX_TOOLS },
   { image: 'ubuntu', sizeBytes: 29_754_422, run: { seconds: 0, exitCode: 0 }, commands: DEBIAN_TOOLS },
   { image: 'debian', sizeBytes: 48_493_760, run: { seconds: 0, exitCode: 0 }, commands: DEBIAN_TOOLS },

@@ -10,6 +10,7 @@ import type { Container } from '../api/types/index.ts';
 import type { Behaviour } from './behaviour.ts';
 import { BACKOFF_INITIAL_MS, BACKOFF_MAX_MS, BACKOFF_RESET_MS } from './constants.ts';
 import type { PullOutcome } from './image-puller.ts';
+import type { ProbeRunner } from './probes.ts';
 
 export type ContainerKind = 'init' | 'sidecar' | 'regular';
 
@@ -58,6 +59,10 @@ export class ContainerRun {
   blocked = false;
   /** When the last BackOff event was recorded (they repeat about every 10 s). */
   lastBackoffEvent?: number;
+  /** The probes of the running instance. */
+  startup?: ProbeRunner;
+  liveness?: ProbeRunner;
+  readiness?: ProbeRunner;
 
   constructor(spec: Container, kind: ContainerKind, initialReason: string) {
     this.name = spec.name;
@@ -79,8 +84,16 @@ export class ContainerRun {
     return this.terminated && this.current!.exitCode === 0;
   }
 
+  /** Started: running, and its startup probe (if any) has succeeded. */
+  get started(): boolean {
+    return this.running && (!this.startup || this.startup.result);
+  }
+
+  /** Ready: started, and its readiness probe succeeds (without one: once the app is up). */
   isReady(now: number): boolean {
-    return this.running && this.current!.readyAt !== undefined && this.current!.readyAt <= now;
+    if (!this.started) return false;
+    if (this.readiness) return this.readiness.result;
+    return this.current!.readyAt !== undefined && this.current!.readyAt <= now;
   }
 
   /** Starts a new instance; the previous one (if any) becomes `last`. */
@@ -100,6 +113,7 @@ export class ContainerRun {
       readyAt: readyAfterMs === undefined ? undefined : now + readyAfterMs,
     };
     this.current = inst;
+    this.stopAt = undefined;
     this.restartAt = undefined;
     this.backoffUntil = undefined;
     this.blocked = false;

@@ -9,6 +9,7 @@ import type { ObjectStore } from '../api/store.ts';
 import type { EventRecorder } from '../events/recorder.ts';
 import type { SeededRandom } from '../sim/random.ts';
 import { behaviourFor } from './behaviour.ts';
+import { ProbeRunner } from './probes.ts';
 import { RESYNC_AFTER_ERROR_MS } from './constants.ts';
 import type { ContainerRun } from './container-run.ts';
 import type { Credentials, ImagePuller } from './image-puller.ts';
@@ -132,9 +133,10 @@ export function startContainer(ctx: StartContext, run: ContainerRun): void {
     behaviour.logs = [...required.logs];
     exitCode = 1;
   }
-  const probeless = !run.spec.readinessProbe;
-  const readyAfter = probeless ? (entry?.readyAfterSeconds ?? 0) * 1000 : undefined;
-  const inst = run.start(ctx.now, behaviour, exitCode, ctx.pod.metadata.uid ?? '', readyAfter);
+  const inst = run.start(ctx.now, behaviour, exitCode, ctx.pod.metadata.uid ?? '', behaviour.readyAfterMs ?? 0);
+  run.startup = run.spec.startupProbe ? new ProbeRunner('startup', run.spec.startupProbe, ctx.now) : undefined;
+  run.liveness = run.spec.livenessProbe ? new ProbeRunner('liveness', run.spec.livenessProbe, ctx.now) : undefined;
+  run.readiness = run.spec.readinessProbe ? new ProbeRunner('readiness', run.spec.readinessProbe, ctx.now) : undefined;
   run.waiting = { reason: 'ContainerCreating' };
   emit(ctx, run, 'Normal', 'Created', `Created container: ${run.name}`);
   emit(ctx, run, 'Normal', 'Started', `Started container ${run.name}`);

@@ -66,7 +66,7 @@ function containerStatus(run: ContainerRun, now: number): ContainerStatus {
     restartCount: run.restartCount,
     image: ran ? parseImage(image).full : image,
     imageID: ran ? imageId(image) : '',
-    started: !!state.running,
+    started: !!state.running && run.started,
   };
   if (cur) status.containerID = `containerd://${cur.id}`;
   return status;

@@ -19,6 +19,7 @@ import { ensureImage, fieldPath, startContainer, type StartContext } from './con
 import type { ImagePuller } from './image-puller.ts';
 import type { ImageCatalog } from './images.ts';
 import { buildPodStatus, type WorkerView } from './pod-status.ts';
+import type { ProbeRunner } from './probes.ts';
 
 /** The kubelet re-examines a pod in crash back-off this often, recording a BackOff event each time. */
 const BACKOFF_RESYNC_MS = 10_000;
@@ -89,7 +90,10 @@ export class PodWorker {
     const now = this.deps.clock.now();
     this.advanceProcesses(now);
     if (pod.metadata.deletionTimestamp) this.terminate(now);
-    else if (!this.finished) this.progress(now);
+    else if (!this.finished) {
+      this.progress(now);
+      this.runProbes(now);
+    }
     this.writeStatus(now);
     if (this.killing && this.allRuns().every((r) => !r.running)) {
       if (now >= this.sandboxGoneAt) this.confirmDeletion();
@@ -111,6 +115,50 @@ export class PodWorker {
         if (cur.finishedAt + PLEG_MS <= now) cur.noticed = true;
         else this.wake(cur.finishedAt + PLEG_MS);
       }
+    }
+  }
+
+  /**
+   * Runs the probes due by `now` of every running container: Unhealthy events, readiness and
+   * startup results, and a kill when liveness or startup gives up.
+   */
+  private runProbes(now: number): void {
+    for (const r of this.allRuns()) {
+      if (!r.running || r.stopAt !== undefined) continue;
+      const target = { pod: this.pod, container: r.spec, inst: r.current!, entry: this.deps.catalog.lookup(r.spec.image ?? ''), podIP: this.podIP ?? '' };
+      const runners = r.startup && !r.startup.result ? [r.startup] : [r.liveness, r.readiness];
+      for (const runner of runners) {
+        if (!runner) continue;
+        const effect = runner.advance(now, target);
+        for (const message of effect.failures) {
+          this.deps.events.event(this.pod, 'Warning', 'Unhealthy', message, { component: 'kubelet', host: this.deps.node }, fieldPath(r));
+        }
+        if (effect.kill) {
+          this.deps.events.event(this.pod, 'Normal', 'Killing', `Container ${r.name} failed ${runner.kind} probe, will be restarted`, { component: 'kubelet', host: this.deps.node }, fieldPath(r));
+          const b = r.current!.behaviour;
+          const grace = (runner.probe.terminationGracePeriodSeconds ?? this.pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
+          r.stopAt = now + (b.ignoresSigterm ? grace : Math.min(grace, Math.max(MIN_STOP_MS, b.stopSeconds * 1000)));
+          this.wake(r.stopAt);
+          break;
+        }
+        const at = runner.wakeAt();
+        if (at !== undefined) this.wake(at);
+      }
+      // A startup probe that just succeeded lets the others start at once.
+      if (r.startup?.result && runners.includes(r.startup) && r.stopAt === undefined) this.runProbesOf(r, now, target);
+    }
+  }
+
+  private runProbesOf(r: ContainerRun, now: number, target: Parameters<ProbeRunner['advance']>[1]): void {
+    for (const runner of [r.liveness, r.readiness]) {
+      if (!runner) continue;
+      runner.skipUntil(now);
+      const effect = runner.advance(now, target);
+      for (const message of effect.failures) {
+        this.deps.events.event(this.pod, 'Warning', 'Unhealthy', message, { component: 'kubelet', host: this.deps.node }, fieldPath(r));
+      }
+      const at = runner.wakeAt();
+      if (at !== undefined) this.wake(at);
     }
   }
 
