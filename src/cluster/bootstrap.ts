@@ -1,11 +1,14 @@
 /**
  * The default cluster of SCENARIOS.md: the system namespaces with their `default` ServiceAccounts,
- * the `kubernetes` Service (10.96.0.1), the `standard` StorageClass, and the nodes (master,
- * worker1, worker2 unless the scenario gives its own).
+ * the `kubernetes` Service (10.96.0.1), the `standard` StorageClass, the nodes (master, worker1,
+ * worker2 unless the scenario gives its own) with the control plane's static pods on
+ * control-plane nodes, and kubeadm's add-ons (CoreDNS behind kube-dns at 10.96.0.10, kube-proxy).
  */
 import type { KubeObject } from '../api/types/index.ts';
 import type { Cluster } from './cluster.ts';
 import { DEFAULT_NODES, type NodeConfig } from './nodes.ts';
+import { controlPlaneStaticPods } from './control-plane.ts';
+import { addonObjects } from './addons.ts';
 
 export type { NodeConfig } from './nodes.ts';
 
@@ -50,5 +53,11 @@ export function bootstrapCluster(cluster: Cluster, nodes: NodeConfig[] | undefin
     volumeBindingMode: 'WaitForFirstConsumer',
   } as KubeObject);
   const list = nodes ?? DEFAULT_NODES;
-  list.forEach((cfg, i) => cluster.components.nodes.join(cfg, i));
+  list.forEach((cfg, i) => {
+    const controlPlane = (cfg.role ?? 'worker') === 'control-plane';
+    const staticPods = controlPlane ? { ...controlPlaneStaticPods(`172.18.0.${i + 2}`), ...(cfg.staticPods ?? {}) } : cfg.staticPods;
+    cluster.components.nodes.join({ ...cfg, ...(staticPods ? { staticPods } : {}) }, i);
+  });
+  cluster.settle();
+  for (const obj of addonObjects()) api.create(obj);
 }

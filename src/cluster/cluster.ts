@@ -21,6 +21,13 @@ import { registerComponents, type Components } from './components.ts';
 /** 2025-01-06T09:00:00Z, a Monday: the default first instant, so runs repeat exactly. */
 export const DEFAULT_START = Date.UTC(2025, 0, 6, 9, 0, 0);
 
+/**
+ * The cluster is set up this long before `start` and left to run, so that at `start` its system
+ * pods have long been running (and their start-up events have expired), as on a real cluster a
+ * learner connects to.
+ */
+export const WARMUP_MS = 2 * 60 * 60 * 1000;
+
 export interface ClusterOptions {
   seed?: number | string;
   /** The first instant, in ms since the epoch. */
@@ -63,7 +70,8 @@ export class Cluster {
       scheduler: stream('scheduler'),
       network: stream('network'),
     };
-    this.clock = new VirtualClock(opts.start ?? DEFAULT_START);
+    const start = opts.start ?? DEFAULT_START;
+    this.clock = new VirtualClock(start - WARMUP_MS);
     this.store = new ObjectStore();
     this.api = new ApiServer({
       store: this.store,
@@ -79,6 +87,7 @@ export class Cluster {
     this.components = registerComponents(this);
     bootstrapCluster(this, opts.nodes);
     this.settle();
+    this.advanceTo(start);
   }
 
   now(): number {

@@ -114,4 +114,11 @@ export const BUILTIN_IMAGES: ImageEntry[] = [
     ports: [3002],
   },
   { image: 'registry.k8s.io/pause', sizeBytes: 320_368, run: 'forever', commands: [] },
+  // The control plane and add-ons of a kubeadm cluster (v1.32).
+  { image: 'registry.k8s.io/etcd', sizeBytes: 57_680_541, run: 'forever', readyAfterSeconds: 1, ports: [2379, 2380, 2381], commands: ['sh', 'etcdctl', 'etcdutl'], logs: ['{"level":"info","msg":"serving client traffic securely","address":"[::]:2379"}'] },
+  { image: 'registry.k8s.io/kube-apiserver', sizeBytes: 28_671_624, run: 'forever', readyAfterSeconds: 3, ports: [6443], commands: [], logs: ['I0106 08:00:05.000000       1 secure_serving.go:213] Serving securely on [::]:6443'] },
+  { image: 'registry.k8s.io/kube-controller-manager', sizeBytes: 26_259_392, run: 'forever', readyAfterSeconds: 1, ports: [10257], commands: [], logs: ['I0106 08:00:06.000000       1 controllermanager.go:189] "Starting" version="v1.32.2"'] },
+  { image: 'registry.k8s.io/kube-scheduler', sizeBytes: 20_657_902, run: 'forever', readyAfterSeconds: 1, ports: [10259], commands: [], logs: ['I0106 08:00:06.000000       1 server.go:166] "Starting Kubernetes Scheduler" version="v1.32.2"'] },
+  { image: 'registry.k8s.io/kube-proxy', sizeBytes: 30_907_858, run: 'forever', ports: [10249, 10256], commands: ['sh', 'iptables'], logs: ['I0106 08:00:10.000000       1 server_linux.go:66] "Using iptables proxy"'] },
+  { image: 'registry.k8s.io/coredns/coredns', sizeBytes: 18_562_039, run: 'forever', readyAfterSeconds: 1, ports: [53, 8080, 8181, 9153], commands: [], logs: ['.:53', '[INFO] plugin/reload: Running configuration SHA512 = 591cf328cccc12bc490481273e738df59329c62c0b729d94e8b61db9961c2fa5f046dd37f1cf888b953814040d180f52594972691cd6ff41be96639138a43908', 'CoreDNS-1.11.3', 'linux/amd64, go1.21.11, a6338e9'] },
 ];

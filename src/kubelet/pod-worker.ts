@@ -181,7 +181,8 @@ export class PodWorker {
       if (this.sandboxAt === undefined) this.sandboxAt = now + SANDBOX_MS;
       if (now < this.sandboxAt) return this.wake(this.sandboxAt);
       this.sandboxReady = true;
-      this.podIP = this.deps.allocateIp(this.key);
+      // A hostNetwork pod shares the node's network namespace, and so its address.
+      this.podIP = this.pod.spec.hostNetwork ? this.deps.hostIP : this.deps.allocateIp(this.key);
     }
     if (!this.runInits(now)) return;
     for (const r of this.containers) this.drive(r, now);

@@ -37,7 +37,11 @@ function cluster() {
   pod('solo');
   t.cluster.settle();
   t.cluster.advanceBy(20_000);
-  return { ...t, agent: `default/${agent.metadata.name}` };
+  // kube-system runs on worker1 too: a kube-proxy pod (DaemonSet) and maybe a coredns pod.
+  const onWorker1 = (prefix: string) => api.list<Pod>('Pod', 'kube-system').find((p) => p.spec.nodeName === 'worker1' && p.metadata.name.startsWith(prefix));
+  const proxy = `kube-system/${onWorker1('kube-proxy-')!.metadata.name}`;
+  const dns = onWorker1('coredns-')?.metadata.name;
+  return { ...t, agent: `default/${agent.metadata.name}`, daemons: `default/${agent.metadata.name}, ${proxy}`, dns };
 }
 
 test('drain stops at DaemonSet pods and pods without a controller, after cordoning', () => {
@@ -47,10 +51,10 @@ test('drain stops at DaemonSet pods and pods without a controller, after cordoni
   assert.equal(r.stdout, 'node/worker1 cordoned\n');
   assert.equal(
     r.stderr,
-    `error: unable to drain node "worker1" due to error: [cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): ${t.agent}, ` +
+    `error: unable to drain node "worker1" due to error: [cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): ${t.daemons}, ` +
       'cannot delete cannot delete Pods that declare no controller (use --force to override): default/solo], continuing command...\n' +
       'There are pending nodes to be drained:\n worker1\n' +
-      `cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): ${t.agent}\n` +
+      `cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): ${t.daemons}\n` +
       'cannot delete cannot delete Pods that declare no controller (use --force to override): default/solo\n',
   );
   assert.equal(t.cluster.api.get<Node>('Node', '', 'worker1').spec.unschedulable, true);
@@ -61,10 +65,12 @@ test('drain --ignore-daemonsets --force evicts the rest, skipping mirror pods', 
   const t = cluster();
   const r = t.run('drain worker1 --ignore-daemonsets --force');
   assert.equal(r.exitCode, 0);
-  assert.equal(r.stdout, 'node/worker1 cordoned\nevicting pod default/solo\npod/solo evicted\nnode/worker1 drained\n');
+  const dnsEvicting = t.dns ? `evicting pod kube-system/${t.dns}\n` : '';
+  const dnsEvicted = t.dns ? `pod/${t.dns} evicted\n` : '';
+  assert.equal(r.stdout, `node/worker1 cordoned\nevicting pod default/solo\n${dnsEvicting}pod/solo evicted\n${dnsEvicted}node/worker1 drained\n`);
   assert.equal(
     r.stderr,
-    `Warning: ignoring DaemonSet-managed Pods: ${t.agent}; deleting Pods that declare no controller: default/solo\n`,
+    `Warning: ignoring DaemonSet-managed Pods: ${t.daemons}; deleting Pods that declare no controller: default/solo\n`,
   );
   const solo = t.cluster.api.tryGet('Pod', 'default', 'solo');
   assert.ok(!solo || solo.metadata.deletionTimestamp, 'solo is being deleted');
@@ -80,5 +86,11 @@ test('drain of a node that does not exist; of nothing', () => {
   const t = newSession();
   assert.equal(t.run('drain nope').stderr, 'Error from server (NotFound): nodes "nope" not found\n');
   assert.equal(t.run('drain').stderr, "error: USAGE: drain NODE [flags]\nSee 'kubectl drain -h' for help and examples\n");
-  assert.equal(ok(t, 'drain worker2'), 'node/worker2 cordoned\nnode/worker2 drained\n');
+  // worker2 holds only kube-system pods: its kube-proxy (a DaemonSet) stops a plain drain.
+  const plain = t.run('drain worker2');
+  assert.equal(plain.exitCode, 1);
+  assert.match(plain.stderr, /cannot delete DaemonSet-managed Pods \(use --ignore-daemonsets to ignore\): kube-system\/kube-proxy-/);
+  const r = t.run('drain worker2 --ignore-daemonsets');
+  assert.equal(r.exitCode, 0, r.stderr);
+  assert.match(r.stdout, /^node\/worker2 already cordoned\n(evicting pod kube-system\/coredns-\S+\n)*(pod\/coredns-\S+ evicted\n)*node\/worker2 drained\n$/);
 });

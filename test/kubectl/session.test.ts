@@ -59,7 +59,7 @@ test('flags kubectl has but kubesim cannot honour are refused, not ignored', () 
 
 test('-n anywhere, --namespace, and the context namespace', () => {
   const t = newSession({ namespace: 'kube-system' });
-  assert.equal(ok(t, 'get sa -o name'), 'serviceaccount/default\n');
+  assert.equal(ok(t, 'get sa -o name'), 'serviceaccount/coredns\nserviceaccount/default\nserviceaccount/kube-proxy\n');
   assert.equal(t.session.namespace, 'kube-system');
   assert.equal(t.run('-n ott get pods').stderr, 'No resources found in ott namespace.\n');
   assert.equal(t.run('get pods --namespace ott').stderr, 'No resources found in ott namespace.\n');

@@ -1,6 +1,7 @@
 /**
  * The printers over a real default cluster (new Cluster()): what `kubectl get nodes`,
- * `get namespaces`, `get svc -A` and `get sc` show right after bootstrap and a minute later.
+ * `get namespaces`, `get svc -A` and `get sc` show: the cluster was set up two hours before its
+ * start (WARMUP_MS), and 90 s have passed since.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -18,19 +19,20 @@ test('kubectl get nodes / namespaces / svc -A / sc on the default cluster', () =
   assert.equal(
     get(cluster, 'Node'),
     [
-      'NAME      STATUS   ROLES           AGE   VERSION',
-      'master    Ready    control-plane   90s   v1.32.2',
-      'worker1   Ready    worker          90s   v1.32.2',
-      'worker2   Ready    worker          90s   v1.32.2',
+      'NAME      STATUS   ROLES           AGE    VERSION',
+      'master    Ready    control-plane   121m   v1.32.2',
+      'worker1   Ready    worker          121m   v1.32.2',
+      'worker2   Ready    worker          121m   v1.32.2',
       '',
     ].join('\n'),
   );
   assert.equal(
     get(cluster, 'Namespace'),
-    ['NAME              STATUS   AGE', 'default           Active   90s', 'kube-node-lease   Active   90s', 'kube-public       Active   90s', 'kube-system       Active   90s', ''].join('\n'),
+    ['NAME              STATUS   AGE', 'default           Active   121m', 'kube-node-lease   Active   121m', 'kube-public       Active   121m', 'kube-system       Active   121m', ''].join('\n'),
   );
   const svc = get(cluster, 'Service', { withNamespace: true });
   assert.match(svc, /^NAMESPACE +NAME +TYPE +CLUSTER-IP +EXTERNAL-IP +PORT\(S\) +AGE\n/);
-  assert.match(svc, /\ndefault +kubernetes +ClusterIP +10\.96\.0\.1 +<none> +443\/TCP +90s\n/);
-  assert.match(get(cluster, 'StorageClass'), /\nstandard \(default\) +rancher\.io\/local-path +Delete +WaitForFirstConsumer +false +90s\n$/);
+  assert.match(svc, /\ndefault +kubernetes +ClusterIP +10\.96\.0\.1 +<none> +443\/TCP +121m\n/);
+  assert.match(svc, /\nkube-system +kube-dns +ClusterIP +10\.96\.0\.10 +<none> +53\/UDP,53\/TCP,9153\/TCP +121m\n/);
+  assert.match(get(cluster, 'StorageClass'), /\nstandard \(default\) +rancher\.io\/local-path +Delete +WaitForFirstConsumer +false +121m\n$/);
 });
