@@ -11,6 +11,7 @@
  * stream, so a replay gets the same outcomes.
  */
 import { parseDuration } from '../api/duration.ts';
+import { parseBytes } from '../api/quantity.ts';
 import type { Container, Pod } from '../api/types/index.ts';
 import type { ImageEntry } from './images.ts';
 import { piDigits } from './pi.ts';
@@ -37,6 +38,8 @@ export interface Behaviour {
   unhealthyAfterMs?: number;
   /** The app answers this long after start (kubesim.io/ready-after; else the catalog's readyAfterSeconds). */
   readyAfterMs?: number;
+  /** Memory it uses (kubesim.io/memory, or stress's --vm-bytes): over the limit it is OOMKilled. */
+  memoryBytes?: number;
 }
 
 const ANNOTATION_RUN = 'kubesim.io/run';
@@ -44,6 +47,7 @@ const ANNOTATION_EXIT = 'kubesim.io/exit-code';
 const ANNOTATION_FAIL = 'kubesim.io/fail-rate';
 const ANNOTATION_UNHEALTHY = 'kubesim.io/unhealthy-after';
 const ANNOTATION_READY = 'kubesim.io/ready-after';
+const ANNOTATION_MEMORY = 'kubesim.io/memory';
 
 /** The shell script a container runs, if its command is `sh -c SCRIPT` or a plain command. */
 export function commandLine(c: Container): string[] | undefined {
@@ -157,5 +161,18 @@ export function behaviourFor(pod: Pod, c: Container, entry: ImageEntry | undefin
   if (ann[ANNOTATION_UNHEALTHY] !== undefined) b = { ...b, unhealthyAfterMs: parseDuration(ann[ANNOTATION_UNHEALTHY]) };
   const ready = ann[ANNOTATION_READY] !== undefined ? parseDuration(ann[ANNOTATION_READY]) : entry?.readyAfterSeconds !== undefined ? entry.readyAfterSeconds * 1000 : undefined;
   if (ready !== undefined) b = { ...b, readyAfterMs: ready };
+  const memory = ann[ANNOTATION_MEMORY] ?? stressBytes(argv ?? []);
+  if (memory !== undefined) b = { ...b, memoryBytes: parseBytes(memory) };
   return b;
+}
+
+/** stress --vm-bytes 250M: what the docs' memory examples allocate (M = MiB, as stress counts). */
+function stressBytes(argv: string[]): string | undefined {
+  const i = argv.indexOf('--vm-bytes');
+  const v = i >= 0 ? argv[i + 1] : undefined;
+  if (!v) return undefined;
+  const m = /^(\d+)([KMG]?)$/i.exec(v);
+  if (!m) return undefined;
+  const unit = { '': '', K: 'Ki', M: 'Mi', G: 'Gi' }[m[2].toUpperCase() as '' | 'K' | 'M' | 'G'];
+  return `${m[1]}${unit}`;
 }

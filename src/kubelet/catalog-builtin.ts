@@ -24,6 +24,8 @@ export const BUILTIN_IMAGES: ImageEntry[] = [
     ports: [80],
   },
   { image: 'busybox', sizeBytes: 2_155_587, run: { seconds: 0, exitCode: 0 }, commands: BUSYBOX_TOOLS },
+  // The Kubernetes docs' memory examples: stress allocates --vm-bytes and holds it.
+  { image: 'polinux/stress', sizeBytes: 4_041_495, run: 'forever', commands: ['sh', 'stress', 'cat', 'ls', 'echo', 'sleep'] },
   // The Kubernetes docs' examples (liveness, init containers) use this old busybox build.
   { image: 'registry.k8s.io/busybox', sizeBytes: 1_144_547, run: { seconds: 0, exitCode: 0 }, commands: BUSYBOX_TOOLS },
   { image: 'alpine', sizeBytes: 3_653_068, run: { seconds: 0, exitCode: 0 }, commands: BUSYBOX_TOOLS },

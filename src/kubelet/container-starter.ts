@@ -10,6 +10,13 @@ import type { EventRecorder } from '../events/recorder.ts';
 import type { SeededRandom } from '../sim/random.ts';
 import { behaviourFor } from './behaviour.ts';
 import { ProbeRunner } from './probes.ts';
+import { envConfigError } from './env-check.ts';
+import { parseBytes } from '../api/quantity.ts';
+
+/** The kubelet retries a container whose configuration does not resolve about every 10 s. */
+const CONFIG_RETRY_MS = 10_000;
+/** A container over its memory limit is killed this soon after it starts. */
+const OOM_AFTER_MS = 1_000;
 import { RESYNC_AFTER_ERROR_MS } from './constants.ts';
 import type { ContainerRun } from './container-run.ts';
 import type { Credentials, ImagePuller } from './image-puller.ts';
@@ -121,12 +128,33 @@ function setWaiting(run: ContainerRun, reason: string, message?: string): void {
   if (run.current) run.blocked = true;
 }
 
+/**
+ * The container's configuration (env from ConfigMaps and Secrets) resolves; otherwise it waits in
+ * CreateContainerConfigError, retried about every 10 s.
+ */
+export function configReady(ctx: StartContext, run: ContainerRun): boolean {
+  const error = envConfigError(ctx.pod, run.spec, ctx.store);
+  if (!error) return true;
+  emit(ctx, run, 'Warning', 'Failed', `Error: ${error}`);
+  setWaiting(run, 'CreateContainerConfigError', error);
+  run.imageReady = false;
+  ctx.wake(ctx.now + CONFIG_RETRY_MS);
+  return false;
+}
+
 /** Creates and starts the container (its image is present). */
 export function startContainer(ctx: StartContext, run: ContainerRun): void {
   const entry = ctx.catalog.lookup(run.spec.image ?? '');
   const behaviour = behaviourFor(ctx.pod, run.spec, entry, ctx.now);
   let exitCode = behaviour.exitCode;
   if (behaviour.failRate !== undefined && behaviour.failRate > 0) exitCode = ctx.failures.next() < behaviour.failRate ? 1 : 0;
+  const limit = run.spec.resources?.limits?.memory;
+  if (behaviour.memoryBytes !== undefined && limit !== undefined && behaviour.memoryBytes > parseBytes(limit)) {
+    // It allocates past its limit within a moment and the kernel kills it.
+    behaviour.runMs = Math.min(behaviour.runMs ?? Infinity, OOM_AFTER_MS);
+    behaviour.oomKilled = true;
+    exitCode = 137;
+  }
   const required = entry?.requiredEnv;
   if (required && !required.anyOf.some((name) => (run.spec.env ?? []).some((e) => e.name === name))) {
     behaviour.runMs = 1000;

@@ -10,6 +10,8 @@ import type { PodWorker } from './pod-worker.ts';
 import type { ExecResult } from './runtime-api.ts';
 import { containerEnv } from './env.ts';
 import { runNetCommand } from './exec-net.ts';
+import { mountedPath } from './volumes.ts';
+import { fileExists } from './probes.ts';
 import type { ServedRequest } from '../network/access-log.ts';
 
 export interface ExecContext {
@@ -78,6 +80,14 @@ function runCommand(ctx: ExecContext, argv: string[], image: string): ExecResult
       return ok(`${new Date(ctx.now).toUTCString().replace('GMT', 'UTC')}\n`);
     case 'cat':
       return cat(ctx, args);
+    case 'ls': {
+      const target = args.filter((a) => !a.startsWith('-'))[0] ?? '/';
+      const m = mountedPath(ctx.pod, ctx.container, target, ctx.store);
+      if (m?.kind === 'dir') return ok(m.entries.map((e) => `${e}\n`).join(''));
+      if (m?.kind === 'file') return ok(`${target}\n`);
+      if (fileExists(ctx.worker!.run(ctx.container)!.current!, target, ctx.now)) return ok(`${target}\n`);
+      return { stdout: '', stderr: `ls: ${target}: No such file or directory\n`, exitCode: ctx.catalog.lookup(image)?.commands?.includes('nslookup') ? 1 : 2 };
+    }
     case 'sh':
     case 'bash':
     case 'ash': {
@@ -105,7 +115,13 @@ function cat(ctx: ExecContext, files: string[]): ExecResult {
       const host = pod.spec.hostname ?? pod.metadata.name;
       const fqdn = pod.spec.subdomain ? `${host}.${pod.spec.subdomain}.${pod.metadata.namespace}.svc.cluster.local\t${host}` : host;
       out += `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n${ip}\t${fqdn}\n`;
-    } else return { stdout: out, stderr: `cat: ${f}: No such file or directory\n`, exitCode: 1 };
+    } else {
+      const m = mountedPath(pod, ctx.container, f, ctx.store);
+      if (m?.kind === 'file') out += m.content;
+      else if (m?.kind === 'dir') return { stdout: out, stderr: `cat: read error: Is a directory\n`, exitCode: 1 };
+      else if (fileExists(ctx.worker!.run(ctx.container)!.current!, f, ctx.now)) out += '';
+      else return { stdout: out, stderr: `cat: can't open '${f}': No such file or directory\n`, exitCode: 1 };
+    }
   }
   return ok(out);
 }

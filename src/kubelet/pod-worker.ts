@@ -15,7 +15,8 @@ import type { Clock, TimerId } from '../sim/clock.ts';
 import type { SeededRandom } from '../sim/random.ts';
 import { MIN_STOP_MS, PLEG_MS, SANDBOX_MS } from './constants.ts';
 import { ContainerRun } from './container-run.ts';
-import { ensureImage, fieldPath, startContainer, type StartContext } from './container-starter.ts';
+import { configReady, ensureImage, fieldPath, startContainer, type StartContext } from './container-starter.ts';
+import { unmountable } from './volumes.ts';
 import type { ImagePuller } from './image-puller.ts';
 import type { ImageCatalog } from './images.ts';
 import { buildPodStatus, type WorkerView } from './pod-status.ts';
@@ -55,6 +56,9 @@ export class PodWorker {
   readonly containers: ContainerRun[];
   private timers = new Map<number, TimerId>();
   private killing = false;
+  private mountBackoff?: { delay: number; next: number };
+  /** The kubelet failed the pod itself (activeDeadlineSeconds). */
+  private forced?: { phase: 'Failed'; reason: string; message: string };
   /** When the sandbox is torn down at the earliest (termination takes at least MIN_STOP_MS). */
   private sandboxGoneAt = 0;
   /** No container will run again (terminal phase reached, or stopped for deletion). */
@@ -177,6 +181,8 @@ export class PodWorker {
   }
 
   private progress(now: number): void {
+    if (this.deadlineExceeded(now)) return;
+    if (!this.sandboxReady && !this.volumesMounted(now)) return;
     if (!this.sandboxReady) {
       if (this.sandboxAt === undefined) this.sandboxAt = now + SANDBOX_MS;
       if (now < this.sandboxAt) return this.wake(this.sandboxAt);
@@ -188,6 +194,55 @@ export class PodWorker {
     for (const r of this.containers) this.drive(r, now);
     const policy = this.pod.spec.restartPolicy ?? 'Always';
     if (this.containers.every((r) => r.terminated && !this.shouldRestart(r, policy))) this.finish();
+  }
+
+  /**
+   * The volume manager mounts the pod's volumes before its sandbox starts; a missing ConfigMap or
+   * Secret holds it in ContainerCreating with FailedMount events, retried with back-off (0.5 s
+   * doubling to 2m2s).
+   */
+  private volumesMounted(now: number): boolean {
+    const missing = unmountable(this.pod, this.deps.store);
+    if (!missing) {
+      this.mountBackoff = undefined;
+      return true;
+    }
+    const b = this.mountBackoff;
+    if (!b || now >= b.next) {
+      this.deps.events.event(this.pod, 'Warning', 'FailedMount', missing.message, { component: 'kubelet', host: this.deps.node });
+      const delay = b ? Math.min(b.delay * 2, 122_000) : 500;
+      this.mountBackoff = { delay, next: now + delay };
+    }
+    this.wake(this.mountBackoff!.next);
+    return false;
+  }
+
+  /**
+   * activeDeadlineSeconds: a pod active on the node longer than that is stopped and fails with
+   * reason DeadlineExceeded.
+   */
+  private deadlineExceeded(now: number): boolean {
+    const ads = this.pod.spec.activeDeadlineSeconds;
+    if (ads === undefined || ads === null) return false;
+    const deadline = this.startTime + ads * 1000;
+    if (now < deadline) {
+      this.wake(deadline);
+      return false;
+    }
+    if (this.forced) return true;
+    this.forced = { phase: 'Failed', reason: 'DeadlineExceeded', message: 'Pod was active on the node longer than the specified deadline' };
+    this.deps.events.event(this.pod, 'Normal', 'DeadlineExceeded', this.forced.message, { component: 'kubelet', host: this.deps.node });
+    const grace = (this.pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
+    for (const r of this.allRuns()) {
+      r.pulling = undefined;
+      if (!r.running) continue;
+      const b = r.current!.behaviour;
+      r.stopAt = now + (b.ignoresSigterm ? grace : Math.min(grace, Math.max(MIN_STOP_MS, b.stopSeconds * 1000)));
+      this.deps.events.event(this.pod, 'Normal', 'Killing', `Stopping container ${r.name}`, { component: 'kubelet', host: this.deps.node }, fieldPath(r));
+      this.wake(r.stopAt);
+    }
+    this.finish();
+    return true;
   }
 
   /** Init containers in order; true once every one has completed (sidecars started). */
@@ -236,7 +291,7 @@ export class PodWorker {
       } else return this.crashLoop(r, r.backoffUntil, now);
     }
     const ctx = this.ctx(now);
-    if (ensureImage(ctx, r)) startContainer(ctx, r);
+    if (ensureImage(ctx, r) && configReady(ctx, r)) startContainer(ctx, r);
   }
 
   private crashLoop(r: ContainerRun, until: number, now: number): void {
@@ -290,7 +345,8 @@ export class PodWorker {
       startTime: this.startTime,
       inits: this.inits,
       containers: this.containers,
-      terminal: this.killing,
+      terminal: this.killing || !!this.forced,
+      ...(this.forced ? { forcedPhase: this.forced.phase, reason: this.forced.reason, message: this.forced.message } : {}),
     };
   }
 
