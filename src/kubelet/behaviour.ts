@@ -40,6 +40,11 @@ export interface Behaviour {
   readyAfterMs?: number;
   /** Memory it uses (kubesim.io/memory, or stress's --vm-bytes): over the limit it is OOMKilled. */
   memoryBytes?: number;
+  /**
+   * `until CHECK; do BODY; done`: the check runs every `everyMs` (the loop's sleep); each failed
+   * round prints `line`; the first passing check ends the loop and the process exits 0.
+   */
+  waitUntil?: { check: string[]; everyMs: number; line?: string };
 }
 
 const ANNOTATION_RUN = 'kubesim.io/run';
@@ -64,6 +69,16 @@ function scriptOf(argv: string[]): string | undefined {
 /** Interprets a small shell script: sequences of sleep/echo/exit/date, `while true` loops. */
 function fromScript(script: string, pod: Pod, now: number): Partial<Behaviour> | undefined {
   const s = script.trim();
+  const until = /^until\s+(.+?)\s*;\s*do\s+(.*?)\s*;?\s*done\s*;?/s.exec(s);
+  if (until) {
+    const body = fromScript(until[2], pod, now);
+    return {
+      runMs: undefined,
+      logs: [],
+      ignoresSigterm: true,
+      waitUntil: { check: shellSplit(expandPodVars(until[1], pod)), everyMs: Math.max(body?.runMs ?? 1000, 1000), line: body?.logs?.[0] },
+    };
+  }
   const loop = /^while\s+(?:true|:)\s*;\s*do\s+(.*?)\s*;?\s*done\s*;?$/s.exec(s);
   if (loop) {
     const body = fromScript(loop[1], pod, now);
@@ -106,6 +121,17 @@ function fromScript(script: string, pod: Pod, now: number): Partial<Behaviour> |
     }
   }
   return { runMs: forever ? undefined : runMs, exitCode, failRate, logs, ignoresSigterm: true, ...(files.size ? { files } : {}) };
+}
+
+/** `$(cat .../serviceaccount/namespace)`, `$(hostname)`, `$HOSTNAME` as the pod's shell expands them. */
+function expandPodVars(text: string, pod: Pod): string {
+  return text
+    .replace(/\$\(cat \/var\/run\/secrets\/kubernetes\.io\/serviceaccount\/namespace\)/g, pod.metadata.namespace ?? 'default')
+    .replace(/\$\(hostname\)|\$HOSTNAME|\$\{HOSTNAME\}/g, pod.spec.hostname ?? pod.metadata.name);
+}
+
+function shellSplit(text: string): string[] {
+  return [...text.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
 }
 
 function unquote(s: string): string {

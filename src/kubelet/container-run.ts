@@ -29,6 +29,8 @@ export interface Instance {
   reason?: string;
   /** Set once the kubelet has noticed the exit (PLEG). */
   noticed?: boolean;
+  /** The next round of an `until` loop. */
+  nextCheck?: number;
 }
 
 export type Waiting = { reason: string; message?: string };

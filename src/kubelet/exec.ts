@@ -51,6 +51,12 @@ export function execInContainer(ctx: ExecContext): ExecResult {
   return runCommand(ctx, ctx.argv, run.spec.image ?? '');
 }
 
+/** Runs `argv` as the container's own process would (no check that the container runs). */
+export function runCommandIn(ctx: ExecContext, argv: string[]): ExecResult {
+  const c = [...(ctx.pod.spec.initContainers ?? []), ...ctx.pod.spec.containers].find((x) => x.name === ctx.container);
+  return runCommand(ctx, argv, c?.image ?? '');
+}
+
 function runCommand(ctx: ExecContext, argv: string[], image: string): ExecResult {
   const [cmd, ...args] = argv;
   if (!cmd) return { stdout: '', stderr: 'error: you must specify at least one command for the container\n', exitCode: 1 };
@@ -85,7 +91,7 @@ function runCommand(ctx: ExecContext, argv: string[], image: string): ExecResult
       const m = mountedPath(ctx.pod, ctx.container, target, ctx.store);
       if (m?.kind === 'dir') return ok(m.entries.map((e) => `${e}\n`).join(''));
       if (m?.kind === 'file') return ok(`${target}\n`);
-      if (fileExists(ctx.worker!.run(ctx.container)!.current!, target, ctx.now)) return ok(`${target}\n`);
+      if (scriptFile(ctx, target)) return ok(`${target}\n`);
       return { stdout: '', stderr: `ls: ${target}: No such file or directory\n`, exitCode: ctx.catalog.lookup(image)?.commands?.includes('nslookup') ? 1 : 2 };
     }
     case 'sh':
@@ -119,11 +125,17 @@ function cat(ctx: ExecContext, files: string[]): ExecResult {
       const m = mountedPath(pod, ctx.container, f, ctx.store);
       if (m?.kind === 'file') out += m.content;
       else if (m?.kind === 'dir') return { stdout: out, stderr: `cat: read error: Is a directory\n`, exitCode: 1 };
-      else if (fileExists(ctx.worker!.run(ctx.container)!.current!, f, ctx.now)) out += '';
+      else if (scriptFile(ctx, f)) out += '';
       else return { stdout: out, stderr: `cat: can't open '${f}': No such file or directory\n`, exitCode: 1 };
     }
   }
   return ok(out);
+}
+
+/** Whether the container's script has created `path` (and not removed it) by now. */
+function scriptFile(ctx: ExecContext, path: string): boolean {
+  const inst = ctx.worker?.run(ctx.container)?.current;
+  return !!inst && fileExists(inst, path, ctx.now);
 }
 
 /** Splits a simple command string on whitespace, honouring quotes. */

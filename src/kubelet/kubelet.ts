@@ -17,7 +17,7 @@ import { PodWorker } from './pod-worker.ts';
 import { podLogs } from './logs.ts';
 import type { ContainerRuntimeApi, ExecOptions, ExecResult, LogOptions, LogsResult } from './runtime-api.ts';
 import { AccessLogBook } from '../network/access-log.ts';
-import { execInContainer } from './exec.ts';
+import { execInContainer, runCommandIn } from './exec.ts';
 import { ApiError } from '../apiserver/errors.ts';
 import { isMirrorPod } from './static-pods.ts';
 import { admitPod } from './admission.ts';
@@ -159,6 +159,7 @@ export class Kubelet implements Controller, ContainerRuntimeApi {
         allocateIp: (k) => agent.allocateIp(k),
         releaseIp: (k) => agent.releaseIp(k),
         enqueue: (k) => this.deps.controllers.enqueue(KUBELET, k),
+        runCheck: (p, container, argv) => this.runInContainer(p, container, argv),
         statusTarget: () => {
           const p = this.deps.store.get<Pod>('Pod', namespace, name);
           return p && p.metadata.uid === pod.metadata.uid ? p : undefined;
@@ -189,6 +190,11 @@ export class Kubelet implements Controller, ContainerRuntimeApi {
 
   logs(pod: Pod, container: string, opts: LogOptions): LogsResult {
     return podLogs(pod, this.workerFor(pod), container, opts, this.deps.clock.now(), this.accessLog);
+  }
+
+  /** A command a container's own script runs (no kubectl exec: the container may be an init container). */
+  private runInContainer(pod: Pod, container: string, argv: string[]): ExecResult {
+    return runCommandIn({ pod, worker: undefined, container, argv, store: this.deps.store, catalog: this.deps.catalog, now: this.deps.clock.now(), random: this.deps.network }, argv);
   }
 
   exec(pod: Pod, container: string, argv: string[], opts: ExecOptions = {}): ExecResult {

@@ -62,7 +62,8 @@ function containerStatus(run: ContainerRun, now: number): ContainerStatus {
     name: run.name,
     state,
     lastState,
-    ready: !!state.running && run.isReady(now),
+    // An init container is never "ready" (only restartable sidecars are).
+    ready: !!state.running && run.kind !== 'init' && run.isReady(now),
     restartCount: run.restartCount,
     image: ran ? parseImage(image).full : image,
     imageID: ran ? imageId(image) : '',

@@ -38,6 +38,8 @@ export interface WorkerDeps {
   allocateIp(key: string): string;
   releaseIp(key: string): void;
   enqueue(key: string): void;
+  /** Runs a command inside a container (the `until` checks of scripts). */
+  runCheck?(pod: Pod, container: string, argv: string[]): { stdout: string; stderr: string; exitCode: number };
   /** The API pod whose status this worker reports (the pod itself, or a static pod's mirror). */
   statusTarget(): Pod | undefined;
   /** All containers stopped after deletion: confirm it (delete the API pod with grace 0). */
@@ -96,6 +98,8 @@ export class PodWorker {
     if (pod.metadata.deletionTimestamp) this.terminate(now);
     else if (!this.finished) {
       this.progress(now);
+      // Containers started just now run their first loop round and probes at once.
+      for (const r of this.allRuns()) if (r.current) this.runWaitLoop(r, now);
       this.runProbes(now);
     }
     this.writeStatus(now);
@@ -110,6 +114,7 @@ export class PodWorker {
     for (const r of this.allRuns()) {
       const cur = r.current;
       if (!cur) continue;
+      this.runWaitLoop(r, now);
       if (cur.finishedAt === undefined && r.stopAt !== undefined && r.stopAt <= now) {
         r.exit(r.stopAt, cur.behaviour.ignoresSigterm ? 137 : 0);
         cur.noticed = true;
@@ -164,6 +169,30 @@ export class PodWorker {
       const at = runner.wakeAt();
       if (at !== undefined) this.wake(at);
     }
+  }
+
+  /**
+   * A script waiting in an `until` loop: each round's check runs in the container at its time
+   * (the round's output and the loop's echo go to the logs); the first success ends the process.
+   */
+  private runWaitLoop(r: ContainerRun, now: number): void {
+    const cur = r.current!;
+    const w = cur.behaviour.waitUntil;
+    if (!w || cur.finishedAt !== undefined || cur.exitAt !== undefined || !this.deps.runCheck) return;
+    cur.nextCheck ??= cur.startedAt;
+    while (cur.nextCheck <= now) {
+      const res = this.deps.runCheck(this.pod, r.name, w.check);
+      for (const line of `${res.stdout}${res.stderr}`.split('\n').filter((l) => l !== '')) cur.logs.push(line);
+      if (res.exitCode === 0) {
+        cur.exitAt = cur.nextCheck;
+        cur.exitCode = 0;
+        this.wake(cur.exitAt);
+        return;
+      }
+      if (w.line) cur.logs.push(w.line);
+      cur.nextCheck += w.everyMs;
+    }
+    this.wake(cur.nextCheck);
   }
 
   private ctx(now: number): StartContext {
