@@ -5,12 +5,13 @@
  */
 export { loadScenario, type LoadResult } from './load.ts';
 export { runScenarios, type RunDeps, type RunOptions, type RunSummary, type FileOutcome } from './run.ts';
-export { playScenario, type PlayOutcome } from './player.ts';
+export { playScenario, summary as stepSummary, type PlayOutcome } from './player.ts';
 export { ScenarioReport, formatElapsed, type LineSink } from './report.ts';
-export { evaluate, describeCondition, type ConditionResult } from './evaluate.ts';
+export { evaluate, evaluateAll, describeCondition, type ConditionResult } from './evaluate.ts';
+export { substitute } from './steps.ts';
 export { clusterList, listJson, type KubeList } from './dump.ts';
 export { formatDiagnostic, type Diagnostic } from './diagnostics.ts';
 export type { ScenarioHost, ScenarioToolkit, HostOptions, HostFactory, CommandResult } from './host.ts';
 export type { Scenario, Step, Condition, ManifestSource } from './types.ts';
 export type { ReadFile } from './manifest-ref.ts';
-export { createRealHost, realToolkit } from './real-host.ts';
+export { createRealHost, realToolkit, RealHost } from './real-host.ts';

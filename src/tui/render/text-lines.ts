@@ -1,0 +1,78 @@
+/**
+ * Text pages (describe, YAML, logs, events, kubectl output, the scenario log) and the help screen
+ * drawn as lines inside a titled border. Tabs are expanded to 8-column stops as a terminal would.
+ */
+import { bindingsFor, type Group, type KeyBinding } from '../keymap/keymap.ts';
+import { keyLabel } from '../keymap/keys.ts';
+import type { TextPage } from '../state/pages.ts';
+import type { PageKind } from '../views/view-names.ts';
+import { ACCENT, LABEL } from './colors.ts';
+import { boxLines, fitLine, seg, type Line } from './line.ts';
+
+export function expandTabs(line: string): string {
+  if (!line.includes('\t')) return line;
+  let out = '';
+  for (const ch of line) out += ch === '\t' ? ' '.repeat(8 - (out.length % 8)) : ch;
+  return out;
+}
+
+/** Lines of content a body of `height` shows. */
+export function textRowsFor(height: number): number {
+  return Math.max(1, height - 2);
+}
+
+export function textLines(page: TextPage, width: number, height: number): Line[] {
+  const rows = textRowsFor(height);
+  const shown = page.lines.slice(page.top, page.top + rows).map((l) => [seg(expandTabs(l))]);
+  while (shown.length < rows) shown.push([]);
+  const end = Math.min(page.lines.length, page.top + rows);
+  const where = page.lines.length > rows ? ` [${page.top + 1}-${end}/${page.lines.length}]` : '';
+  const title = `${page.title}${page.follow ? ' (follow)' : ''}${where}`;
+  return boxLines([seg(title, { color: ACCENT, bold: true })], shown, width);
+}
+
+const GROUPS: { group: Group; title: string }[] = [
+  { group: 'resource', title: 'RESOURCE' },
+  { group: 'general', title: 'GENERAL' },
+  { group: 'time', title: 'TIME' },
+  { group: 'navigation', title: 'NAVIGATION' },
+];
+
+/** The help screen's columns: RESOURCE, GENERAL, TIME, NAVIGATION, each `<key> Description`. */
+export function helpColumns(keymap: readonly KeyBinding[], view: PageKind): { title: string; rows: [string, string, boolean][] }[] {
+  const bindings = bindingsFor(keymap, view);
+  return GROUPS.map(({ group, title }) => ({
+    title,
+    rows: bindings.filter((b) => b.group === group).map((b) => [b.keys.map((k) => `<${keyLabel(k)}>`).join(' '), b.description, b.dangerous ?? false] as [string, string, boolean]),
+  })).filter((c) => c.rows.length > 0);
+}
+
+export function helpLines(keymap: readonly KeyBinding[], view: PageKind, top: number, width: number, height: number): Line[] {
+  const cols = helpColumns(keymap, view);
+  const inner = Math.max(0, width - 2);
+  const colWidth = Math.max(20, Math.floor(inner / Math.max(1, cols.length)));
+  const perRow = Math.max(1, Math.floor(inner / colWidth));
+  const out: Line[] = [];
+  for (let c = 0; c < cols.length; c += perRow) {
+    const group = cols.slice(c, c + perRow);
+    const depth = Math.max(...group.map((g) => g.rows.length)) + 1;
+    for (let r = 0; r < depth; r++) {
+      let line: Line = [];
+      for (const g of group) {
+        const cell: Line =
+          r === 0
+            ? [seg(g.title, { color: LABEL, bold: true })]
+            : g.rows[r - 1]
+              ? [seg(g.rows[r - 1][0].padEnd(12), { color: g.rows[r - 1][2] ? 'red' : 'blue', bold: true }), seg(` ${g.rows[r - 1][1]}`)]
+              : [];
+        line = [...line, ...fitLine(cell, colWidth)];
+      }
+      out.push(line);
+    }
+    out.push([]);
+  }
+  const rows = textRowsFor(height);
+  const shown = out.slice(top, top + rows);
+  while (shown.length < rows) shown.push([]);
+  return boxLines([seg(`Help(${view})`, { color: ACCENT, bold: true })], shown, width);
+}
