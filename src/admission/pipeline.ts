@@ -48,7 +48,7 @@ function throwIfInvalid(info: KindInfo, obj: KubeObject, errors: FieldError[]): 
 
 function admitCreate(obj: KubeObject, ctx: AdmissionContext): void {
   const info = kindOf(obj);
-  decodeOrThrow(info, obj);
+  if (ctx.decode) decodeOrThrow(info, obj);
   const rules = KIND_RULES[info.kind];
   rules.defaults(obj);
   if (info.kind === 'Pod') {
@@ -72,7 +72,7 @@ function grows(pvc: PersistentVolumeClaim, old: PersistentVolumeClaim): boolean 
 
 function admitUpdate(obj: KubeObject, old: KubeObject, ctx: AdmissionContext): void {
   const info = kindOf(obj);
-  decodeOrThrow(info, obj);
+  if (ctx.decode) decodeOrThrow(info, obj);
   const rules = KIND_RULES[info.kind];
   rules.defaults(obj);
   if (info.kind === 'Pod') {

@@ -13,6 +13,12 @@ export interface AdmissionContext {
   now: number;
   /** Draws for admission-generated names (the kube-api-access-xxxxx volume). */
   random: SeededRandom;
+  /**
+   * Decode the input strictly (types, unknown fields): true for what a user sent (kubectl,
+   * manifests). Objects the cluster's own components build from validated objects are canonical
+   * by construction and skip it; defaults and validation still apply to every write.
+   */
+  decode: boolean;
 }
 
 export interface Admission {

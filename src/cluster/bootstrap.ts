@@ -6,7 +6,7 @@
  */
 import type { KubeObject } from '../api/types/index.ts';
 import type { Cluster } from './cluster.ts';
-import { DEFAULT_NODES, type NodeConfig } from './nodes.ts';
+import { DEFAULT_NODES, nodeIp, type NodeConfig } from './nodes.ts';
 import { controlPlaneStaticPods } from './control-plane.ts';
 import { addonObjects } from './addons.ts';
 
@@ -55,7 +55,7 @@ export function bootstrapCluster(cluster: Cluster, nodes: NodeConfig[] | undefin
   const list = nodes ?? DEFAULT_NODES;
   list.forEach((cfg, i) => {
     const controlPlane = (cfg.role ?? 'worker') === 'control-plane';
-    const staticPods = controlPlane ? { ...controlPlaneStaticPods(`172.18.0.${i + 2}`), ...(cfg.staticPods ?? {}) } : cfg.staticPods;
+    const staticPods = controlPlane ? { ...controlPlaneStaticPods(nodeIp(i)), ...(cfg.staticPods ?? {}) } : cfg.staticPods;
     cluster.components.nodes.join({ ...cfg, ...(staticPods ? { staticPods } : {}) }, i);
   });
   cluster.settle();

@@ -113,9 +113,22 @@ export class Cluster {
     return this.clock.nextDue();
   }
 
-  /** Advances virtual time to `t`, firing every timer due on the way and settling after each. */
+  /**
+   * Fires every timer due at the next instant (if it is at or before `limit`), then settles once:
+   * what happens at the same moment is seen by the controllers together, as their work queues
+   * coalesce a burst of events.
+   */
+  private fireInstant(limit: number): boolean {
+    const next = this.clock.nextDue();
+    if (next === undefined || next > limit) return false;
+    while (this.clock.fireNext(next));
+    this.settle();
+    return true;
+  }
+
+  /** Advances virtual time to `t`, instant by instant, settling after each. */
   advanceTo(t: number): void {
-    while (this.clock.fireNext(t)) this.settle();
+    while (this.fireInstant(t));
     this.clock.setTime(t);
   }
 
@@ -136,17 +149,14 @@ export class Cluster {
         this.clock.setTime(deadline);
         return check();
       }
-      // Fire everything due at that instant, then look.
-      while (this.clock.fireNext(next)) this.settle();
+      // Fire everything due at that instant, settle, then look.
+      this.fireInstant(next);
       if (check()) return true;
     }
   }
 
   /** Moves to the next instant at which something happens (the TUI's "step" key). */
   stepToNextEvent(limit?: number): boolean {
-    const next = this.clock.nextDue();
-    if (next === undefined || (limit !== undefined && next > limit)) return false;
-    while (this.clock.fireNext(next)) this.settle();
-    return true;
+    return this.fireInstant(limit ?? Infinity);
   }
 }

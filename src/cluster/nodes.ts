@@ -46,6 +46,23 @@ export function nodeLabels(cfg: NodeConfig): Record<string, string> {
 }
 
 
+/**
+ * The node's pod CIDR: a /24 of 10.244.0.0/16 for the first 256 nodes (kubeadm with flannel's
+ * default), then /24s from the rest of 10.0.0.0/8, skipping the Service range 10.96.0.0/12.
+ */
+export function podCidr(index: number): string {
+  if (index < 256) return `10.244.${index}.0/24`;
+  const j = index - 256;
+  const seconds = [...Array.from({ length: 96 }, (_, i) => i), ...Array.from({ length: 244 - 112 }, (_, i) => 112 + i)];
+  return `10.${seconds[Math.floor(j / 256) % seconds.length]}.${j % 256}.0/24`;
+}
+
+/** The node's InternalIP on the machines' network (kind's 172.18.0.0/16), from .2. */
+export function nodeIp(index: number): string {
+  const n = index + 2;
+  return `172.18.${Math.floor(n / 256)}.${n % 256}`;
+}
+
 export function buildNode(cfg: NodeConfig, index: number, now: number): Node {
   const cpu = String(cfg.capacity?.cpu ?? '4');
   const memBytes = parseBytes(cfg.capacity?.memory ?? '8Gi');
@@ -84,8 +101,8 @@ export function buildNode(cfg: NodeConfig, index: number, now: number): Node {
       },
     },
     spec: {
-      podCIDR: `10.244.${index}.0/24`,
-      podCIDRs: [`10.244.${index}.0/24`],
+      podCIDR: podCidr(index),
+      podCIDRs: [podCidr(index)],
       ...(taints.length ? { taints } : {}),
     },
     status: {
@@ -98,7 +115,7 @@ export function buildNode(cfg: NodeConfig, index: number, now: number): Node {
         ready('Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'),
       ],
       addresses: [
-        { type: 'InternalIP', address: `172.18.0.${index + 2}` },
+        { type: 'InternalIP', address: nodeIp(index) },
         { type: 'Hostname', address: cfg.name },
       ],
       daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },

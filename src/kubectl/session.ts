@@ -75,7 +75,7 @@ export class KubectlSession {
     try {
       let words = typeof line === 'string' ? shellWords(line) : [...line];
       if (words[0] === 'kubectl' || words[0] === 'k') words = words.slice(1);
-      this.execute(words, out);
+      this.cluster.api.asUser(() => this.execute(words, out));
     } catch (e) {
       if (e instanceof ShellSyntaxError) out.fail(new KubectlError(e.message));
       else out.fail(e);
@@ -91,7 +91,7 @@ export class KubectlSession {
     try {
       const node = findCommand(ROOT, [mode]).node;
       const ctx = this.context(['kubectl', mode], [mode], parseFlags([], [...GLOBAL_FLAGS, ...node.spec!.flags]), out);
-      MANIFEST_VERBS[mode](ctx, manifests.map((m) => ({ object: m.object, source })));
+      this.cluster.api.asUser(() => MANIFEST_VERBS[mode](ctx, manifests.map((m) => ({ object: m.object, source }))));
     } catch (e) {
       out.fail(e);
     } finally {

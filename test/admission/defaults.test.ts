@@ -5,11 +5,12 @@ import type { CronJob, DaemonSet, Deployment, Job, Namespace, PersistentVolume, 
 import { cluster, container, deployment, template } from './helpers.ts';
 
 const c = cluster();
+const userCreate = <T,>(obj: T): T => c.api.asUser(() => c.api.create(obj as never)) as T;
 let n = 0;
 const unique = (base: string) => `${base}-${++n}`;
 
 test('Deployment: replicas 1, RollingUpdate 25%/25%, history 10, progress deadline 600, template pod defaults', () => {
-  const d = c.api.create(deployment({ selector: { matchLabels: { app: 'web' } }, template: template({ app: 'web' }) }, unique('web'))) as Deployment;
+  const d = userCreate(deployment({ selector: { matchLabels: { app: 'web' } }, template: template({ app: 'web' }) }, unique('web'))) as Deployment;
   assert.equal(d.spec.replicas, 1);
   assert.deepEqual(d.spec.strategy, { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '25%', maxSurge: '25%' } });
   assert.equal(d.spec.revisionHistoryLimit, 10);
@@ -25,12 +26,12 @@ test('Deployment: replicas 1, RollingUpdate 25%/25%, history 10, progress deadli
 });
 
 test('Recreate keeps no rollingUpdate', () => {
-  const d = c.api.create(deployment({ strategy: { type: 'Recreate' }, selector: { matchLabels: { app: 'r' } }, template: template({ app: 'r' }) }, unique('re'))) as Deployment;
+  const d = userCreate(deployment({ strategy: { type: 'Recreate' }, selector: { matchLabels: { app: 'r' } }, template: template({ app: 'r' }) }, unique('re'))) as Deployment;
   assert.deepEqual(d.spec.strategy, { type: 'Recreate' });
 });
 
 test('Pod: container defaults, imagePullPolicy from the tag, port protocol, probe defaults, requests from limits', () => {
-  const p = c.api.create({
+  const p = userCreate({
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: { name: unique('p') },
@@ -57,7 +58,7 @@ test('Pod: container defaults, imagePullPolicy from the tag, port protocol, prob
 
 test('QoS class: Guaranteed when every container limits cpu and memory equal to requests, BestEffort without any', () => {
   const mk = (resources: Record<string, unknown>[]) =>
-    (c.api.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: unique('q') }, spec: { containers: resources.map((r, i) => container(`c${i}`, 'nginx', { resources: r })) } } as unknown as Pod) as Pod).status?.qosClass;
+    (userCreate({ apiVersion: 'v1', kind: 'Pod', metadata: { name: unique('q') }, spec: { containers: resources.map((r, i) => container(`c${i}`, 'nginx', { resources: r })) } } as unknown as Pod) as Pod).status?.qosClass;
   assert.equal(mk([{ limits: { cpu: '1', memory: '1Gi' } }]), 'Guaranteed');
   assert.equal(mk([{ limits: { cpu: '1', memory: '1Gi' } }, {}]), 'Burstable');
   assert.equal(mk([{ requests: { cpu: '100m' } }]), 'Burstable');
@@ -66,7 +67,7 @@ test('QoS class: Guaranteed when every container limits cpu and memory equal to 
 });
 
 test('StatefulSet, DaemonSet: update strategies, policies, history, starting status', () => {
-  const sts = c.api.create({
+  const sts = userCreate({
     apiVersion: 'apps/v1',
     kind: 'StatefulSet',
     metadata: { name: unique('db') },
@@ -79,7 +80,7 @@ test('StatefulSet, DaemonSet: update strategies, policies, history, starting sta
   assert.equal(sts.spec.revisionHistoryLimit, 10);
   assert.equal(sts.spec.volumeClaimTemplates?.[0].spec.volumeMode, 'Filesystem');
   assert.deepEqual(sts.status, { replicas: 0, availableReplicas: 0 });
-  const ds = c.api.create({ apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: unique('agent') }, spec: { selector: { matchLabels: { app: 'agent' } }, template: template({ app: 'agent' }) } } as unknown as DaemonSet) as DaemonSet;
+  const ds = userCreate({ apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: unique('agent') }, spec: { selector: { matchLabels: { app: 'agent' } }, template: template({ app: 'agent' }) } } as unknown as DaemonSet) as DaemonSet;
   assert.deepEqual(ds.spec.updateStrategy, { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } });
   assert.equal(ds.spec.revisionHistoryLimit, 10);
   assert.deepEqual(ds.status, { currentNumberScheduled: 0, numberMisscheduled: 0, desiredNumberScheduled: 0, numberReady: 0 });
@@ -87,7 +88,7 @@ test('StatefulSet, DaemonSet: update strategies, policies, history, starting sta
 
 test('Job: completions/parallelism, backoffLimit 6, the generated selector and the four labels', () => {
   const name = unique('pi');
-  const job = c.api.create({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name }, spec: { template: { spec: { restartPolicy: 'Never', containers: [container('pi', 'perl')] } } } } as unknown as Job) as Job;
+  const job = userCreate({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name }, spec: { template: { spec: { restartPolicy: 'Never', containers: [container('pi', 'perl')] } } } } as unknown as Job) as Job;
   const uid = job.metadata.uid!;
   const s = job.spec;
   assert.deepEqual([s.completions, s.parallelism, s.backoffLimit, s.completionMode, s.suspend, s.manualSelector, s.podReplacementPolicy], [1, 1, 6, 'NonIndexed', false, false, 'TerminatingOrFailed']);
@@ -95,14 +96,14 @@ test('Job: completions/parallelism, backoffLimit 6, the generated selector and t
   const labels = { 'batch.kubernetes.io/controller-uid': uid, 'batch.kubernetes.io/job-name': name, 'controller-uid': uid, 'job-name': name };
   assert.deepEqual(s.template.metadata?.labels, labels);
   assert.deepEqual(job.metadata.labels, labels, 'a Job without labels shows its template labels');
-  const parallel = c.api.create({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: unique('par'), labels: { app: 'x' } }, spec: { parallelism: 3, template: { spec: { restartPolicy: 'OnFailure', containers: [container('pi', 'perl')] } } } } as unknown as Job) as Job;
+  const parallel = userCreate({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: unique('par'), labels: { app: 'x' } }, spec: { parallelism: 3, template: { spec: { restartPolicy: 'OnFailure', containers: [container('pi', 'perl')] } } } } as unknown as Job) as Job;
   assert.equal(parallel.spec.completions, undefined);
   assert.equal(parallel.spec.parallelism, 3);
   assert.deepEqual(parallel.metadata.labels, { app: 'x' });
 });
 
 test('CronJob: Allow, not suspended, history 3 and 1; the job template gets pod defaults only', () => {
-  const cj = c.api.create({
+  const cj = userCreate({
     apiVersion: 'batch/v1',
     kind: 'CronJob',
     metadata: { name: unique('hello') },
@@ -114,38 +115,38 @@ test('CronJob: Allow, not suspended, history 3 and 1; the job template gets pod 
 });
 
 test('Service: ClusterIP, None affinity, TCP, targetPort = port, single-stack IPv4; NodePort adds externalTrafficPolicy', () => {
-  const svc = c.api.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: unique('web') }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } } as unknown as Service) as Service;
+  const svc = userCreate({ apiVersion: 'v1', kind: 'Service', metadata: { name: unique('web') }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } } as unknown as Service) as Service;
   assert.equal(svc.spec.type, 'ClusterIP');
   assert.equal(svc.spec.sessionAffinity, 'None');
   assert.deepEqual(svc.spec.ports, [{ port: 80, protocol: 'TCP', targetPort: 80 }]);
   assert.deepEqual([svc.spec.ipFamilies, svc.spec.ipFamilyPolicy, svc.spec.internalTrafficPolicy, svc.spec.externalTrafficPolicy], [['IPv4'], 'SingleStack', 'Cluster', undefined]);
   assert.deepEqual(svc.status, { loadBalancer: {} });
-  const np = c.api.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: unique('np') }, spec: { type: 'NodePort', ports: [{ port: 80, targetPort: 'http' }] } } as unknown as Service) as Service;
+  const np = userCreate({ apiVersion: 'v1', kind: 'Service', metadata: { name: unique('np') }, spec: { type: 'NodePort', ports: [{ port: 80, targetPort: 'http' }] } } as unknown as Service) as Service;
   assert.equal(np.spec.externalTrafficPolicy, 'Cluster');
   assert.equal(np.spec.ports?.[0].targetPort, 'http');
-  const headless = c.api.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: unique('hl') }, spec: { clusterIP: 'None', selector: { app: 'db' }, ports: [{ port: 5432 }] } } as unknown as Service) as Service;
+  const headless = userCreate({ apiVersion: 'v1', kind: 'Service', metadata: { name: unique('hl') }, spec: { clusterIP: 'None', selector: { app: 'db' }, ports: [{ port: 5432 }] } } as unknown as Service) as Service;
   assert.equal(headless.spec.clusterIP, 'None');
   assert.deepEqual(headless.spec.clusterIPs, ['None']);
 });
 
 test('PVC, PV, StorageClass, Secret, Namespace', () => {
-  const pvc = c.api.create({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: unique('data') }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1024Mi' } } } } as unknown as PersistentVolumeClaim) as PersistentVolumeClaim;
+  const pvc = userCreate({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: unique('data') }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1024Mi' } } } } as unknown as PersistentVolumeClaim) as PersistentVolumeClaim;
   assert.equal(pvc.spec.volumeMode, 'Filesystem');
   assert.equal(pvc.spec.resources?.requests?.storage, '1Gi');
   assert.deepEqual(pvc.status, { phase: 'Pending' });
-  const pv = c.api.create({ apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: unique('pv') }, spec: { capacity: { storage: '1Gi' }, accessModes: ['ReadWriteOnce'], hostPath: { path: '/data' } } } as unknown as PersistentVolume) as PersistentVolume;
+  const pv = userCreate({ apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: unique('pv') }, spec: { capacity: { storage: '1Gi' }, accessModes: ['ReadWriteOnce'], hostPath: { path: '/data' } } } as unknown as PersistentVolume) as PersistentVolume;
   assert.equal(pv.spec.persistentVolumeReclaimPolicy, 'Retain');
   assert.equal(pv.spec.volumeMode, 'Filesystem');
   assert.deepEqual(pv.spec.hostPath, { path: '/data', type: '' });
   assert.equal((pv.status as { phase?: string }).phase, 'Pending');
-  const sc = c.api.create({ apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: unique('fast') }, provisioner: 'example.com/fast' } as unknown as StorageClass) as StorageClass;
+  const sc = userCreate({ apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: unique('fast') }, provisioner: 'example.com/fast' } as unknown as StorageClass) as StorageClass;
   assert.deepEqual([sc.reclaimPolicy, sc.volumeBindingMode], ['Delete', 'Immediate']);
-  const secret = c.api.create({ apiVersion: 'v1', kind: 'Secret', metadata: { name: unique('db') }, stringData: { password: 's3cret' }, data: { user: 'YWRtaW4=' } } as unknown as Secret) as Secret;
+  const secret = userCreate({ apiVersion: 'v1', kind: 'Secret', metadata: { name: unique('db') }, stringData: { password: 's3cret' }, data: { user: 'YWRtaW4=' } } as unknown as Secret) as Secret;
   assert.equal(secret.type, 'Opaque');
   assert.deepEqual(secret.data, { user: 'YWRtaW4=', password: 'czNjcmV0' });
   assert.equal(secret.stringData, undefined);
   const name = unique('team');
-  const ns = c.api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } } as unknown as Namespace) as Namespace;
+  const ns = userCreate({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } } as unknown as Namespace) as Namespace;
   assert.deepEqual(ns.metadata.labels, { 'kubernetes.io/metadata.name': name });
   assert.deepEqual(ns.spec, { finalizers: ['kubernetes'] });
   assert.deepEqual(ns.status, { phase: 'Active' });
