@@ -16,6 +16,8 @@ export const LARGE_CLUSTER_SIZE = 50;
 export const TAINT_UNREACHABLE = 'node.kubernetes.io/unreachable';
 export const TAINT_NOT_READY = 'node.kubernetes.io/not-ready';
 export const TAINT_UNSCHEDULABLE = 'node.kubernetes.io/unschedulable';
+/** Put on a node by hand when it is known to be gone: PodGC then force-deletes its terminating pods. */
+export const TAINT_OUT_OF_SERVICE = 'node.kubernetes.io/out-of-service';
 
 /** The first multiple of `period` (counted from the epoch) at or after `t`. */
 export function nextTick(t: number, period: number): number {
