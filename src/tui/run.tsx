@@ -57,13 +57,24 @@ export async function runTui(opts: TuiOptions): Promise<number> {
     restore();
     process.exit(130);
   };
+  const onCrash = (e: unknown) => {
+    // Leave the alternate screen first, or the message would vanish with it.
+    restore();
+    const err = e instanceof Error ? e : new Error(String(e));
+    opts.stderr(`kubesim: internal error: ${err.message}\n`);
+    if (opts.env.KUBESIM_DEBUG === '1' && err.stack) opts.stderr(`${err.stack}\n`);
+    process.exit(70);
+  };
+  const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
   process.on('exit', restore);
-  process.on('SIGTERM', onSignal);
-  process.on('SIGHUP', onSignal);
+  process.on('uncaughtException', onCrash);
+  process.on('unhandledRejection', onCrash);
+  for (const s of SIGNALS) process.on(s, onSignal);
   const unhook = () => {
     process.off('exit', restore);
-    process.off('SIGTERM', onSignal);
-    process.off('SIGHUP', onSignal);
+    process.off('uncaughtException', onCrash);
+    process.off('unhandledRejection', onCrash);
+    for (const s of SIGNALS) process.off(s, onSignal);
   };
 
   const [{ render }, { openScenario }, { TuiController }, { App }] = await Promise.all([
@@ -119,17 +130,16 @@ export async function runTui(opts: TuiOptions): Promise<number> {
     if (opts.env.KUBESIM_DEBUG === '1' && err.stack) opts.stderr(`${err.stack}\n`);
     return 70;
   }
-  return await summarize(controller, opts);
+  return summarize(controller, opts);
 }
 
 /** After the screen is restored: how the scenario ended, as `kubesim play` would say it. */
-async function summarize(c: TuiController, opts: TuiOptions): Promise<number> {
-  const { formatElapsed } = await import('../scenario/index.ts');
+function summarize(c: TuiController, opts: TuiOptions): number {
   const d = c.scenario;
   if (!d) return 0;
   const s = d.scenario;
   if (d.phase === 'passed') {
-    opts.stdout(`--- PASS: ${s.name} (${s.file}): ${s.steps.length} steps, ${d.checks} checks, ${formatElapsed(d.elapsed())} of virtual time\n`);
+    opts.stdout(`${d.log.at(-1)}\n`);
     return 0;
   }
   if (d.phase === 'failed') {
@@ -137,6 +147,6 @@ async function summarize(c: TuiController, opts: TuiOptions): Promise<number> {
     opts.stdout(`${d.log.slice(Math.max(0, from - 1)).join('\n')}\n`);
     return 1;
   }
-  opts.stdout(`--- QUIT: ${s.name} (${s.file}): stopped at step ${d.index + 1} of ${s.steps.length}, ${d.checks} checks passed so far\n`);
+  opts.stdout(`--- QUIT: ${s.name} (${s.file}): stopped at step ${d.index + 1} of ${s.steps.length}, ${d.checks} ${d.checks === 1 ? 'check' : 'checks'} held so far\n`);
   return 0;
 }

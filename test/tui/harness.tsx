@@ -14,10 +14,11 @@ import { openScenario } from '../../src/tui/open-scenario.ts';
 import { TuiController } from '../../src/tui/state/controller.ts';
 import { keyPress, type InkKey } from '../../src/tui/keymap/keys.ts';
 import { lineText } from '../../src/tui/render/line.ts';
+import { FIXTURES, stripAnsi } from './util.ts';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-export const FIXTURES = join(import.meta.dirname, 'fixtures');
+export { FIXTURES, stripAnsi };
 
 class FakeStdout extends EventEmitter {
   frames: string[] = [];
@@ -88,7 +89,7 @@ export interface Harness {
   /** Real time passes (the clock moves by ms × speed): ticks every 250 ms. */
   advance(realMs: number): Promise<void>;
   resize(columns: number, rows: number): Promise<void>;
-  unmount(): void;
+  unmount(): Promise<void>;
 }
 
 const BYTES: Record<string, string> = {
@@ -101,11 +102,8 @@ const BYTES: Record<string, string> = {
   left: '\x1b[D',
   backspace: '\x7f',
   space: ' ',
+  'ctrl-\\': '\x1c',
 };
-
-export function stripAnsi(s: string): string {
-  return s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\x1b\][^\x07]*\x07/g, '');
-}
 
 export async function renderTui(opts: { columns?: number; rows?: number; scenario?: string; readonly?: boolean } = {}): Promise<Harness> {
   const f = fixtureController(opts.scenario, { readonly: opts.readonly ?? false });
@@ -158,8 +156,11 @@ export async function renderTui(opts: { columns?: number; rows?: number; scenari
         await flush();
       });
     },
-    unmount: () => {
-      instance.unmount();
+    unmount: async () => {
+      await act(async () => {
+        instance.unmount();
+        await flush();
+      });
       instance.cleanup();
       f.controller.dispose();
     },

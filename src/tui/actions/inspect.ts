@@ -22,7 +22,8 @@ export function outputLines(r: KubectlResult): string[] {
 }
 
 export function inspectPage(what: Inspect, row: Row, run: (words: readonly string[]) => KubectlResult): TextPage {
-  const t: Target = { kind: row.obj!.kind, namespace: row.namespace, name: row.name };
+  const obj = row.obj!;
+  const t: Target = { kind: obj.kind, namespace: obj.metadata.namespace ?? '', name: obj.metadata.name };
   const words =
     what === 'describe'
       ? kubectl.describe(t)

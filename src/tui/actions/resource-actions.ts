@@ -27,8 +27,10 @@ export interface ActionHost {
   jobName(cronjob: string): string;
 }
 
+/** The object a row stands for (in the containers view: the pod). */
 function target(r: Row): Target {
-  return { kind: r.obj!.kind, namespace: r.namespace, name: r.name };
+  const o = r.obj!;
+  return { kind: o.kind, namespace: o.metadata.namespace ?? '', name: o.metadata.name };
 }
 
 function get<T extends KubeObject>(store: ObjectStore, t: Target): T | undefined {

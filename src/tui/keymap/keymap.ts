@@ -11,7 +11,7 @@
  * `all`. The same key may do different things in different views (`s` scales a Deployment and
  * suspends a CronJob); the first binding that matches wins, so view-specific rows come first.
  */
-import type { PageKind } from '../views/view-names.ts';
+import { RESOURCE_VIEWS, type PageKind } from '../views/view-names.ts';
 
 export type Group = 'resource' | 'general' | 'navigation' | 'time';
 export type ViewScope = PageKind | 'table' | 'all';
@@ -52,7 +52,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   { keys: ['d'], command: 'describe', description: 'Describe', views: ['table'], group: 'resource', hint: true },
   { keys: ['y'], command: 'yaml', description: 'YAML', views: ['table'], group: 'resource', hint: true },
   { keys: ['e'], command: 'events', description: 'Events', views: ['table'], group: 'resource', hint: true },
-  { keys: ['ctrl-d'], command: 'delete', description: 'Delete', views: ['table'], dangerous: true, group: 'resource', hint: true },
+  { keys: ['ctrl-d'], command: 'delete', description: 'Delete', views: RESOURCE_VIEWS, dangerous: true, group: 'resource', hint: true },
   { keys: ['space'], command: 'mark', description: 'Mark', views: ['table'], group: 'resource' },
   { keys: ['ctrl-\\'], command: 'clear-marks', description: 'Clear marks', views: ['table'], group: 'resource' },
   { keys: ['ctrl-w'], command: 'wide', description: 'Toggle wide', views: ['table'], group: 'resource' },

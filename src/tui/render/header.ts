@@ -21,6 +21,8 @@ export interface HeaderModel {
   now: number;
   speed: number;
   running: boolean;
+  /** Why time does not move (a scenario pause). */
+  blocked?: string;
   summary: ClusterSummary;
   /** `5/14 until (timeout 1m)`; undefined without a scenario. */
   step?: string;
@@ -46,7 +48,7 @@ function ratio(requested: number, allocatable: number, format: (n: number) => st
 function infoLines(m: HeaderModel): Line[] {
   const s = m.summary;
   const label = (t: string) => seg(t.padEnd(9), { color: LABEL });
-  const state = m.running ? seg('▶ running', { color: 'green' }) : seg('⏸ paused', { color: 'yellow' });
+  const state = m.blocked ? seg('⏸ pause step', { color: 'yellow' }) : m.running ? seg('▶ running', { color: 'green' }) : seg('⏸ paused', { color: 'yellow' });
   return [
     [label('Cluster:'), seg('kubernetes', { bold: true }), ...(m.readonly ? [seg(' [readonly]', { color: 'red' })] : [])],
     [label('Time:'), seg(`${timeText(m.now)} ×${m.speed} `), state],
@@ -95,7 +97,7 @@ export function headerLines(m: HeaderModel, width: number): Line[] {
 /** One line for small terminals. */
 export function compactHeader(m: HeaderModel, width: number): Line {
   const s = m.summary;
-  const state = m.running ? '▶' : '⏸';
+  const state = m.blocked ? '⏸ pause' : m.running ? '▶' : '⏸';
   return fitLine(
     [
       seg('kubernetes', { color: ACCENT, bold: true }),

@@ -14,6 +14,10 @@ import { formatElapsed } from '../../scenario/index.ts';
 import type { ScenarioDriver } from '../scenario/scenario-driver.ts';
 import { boxLines, seg, type Color, type Line } from './line.ts';
 
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 export function scenarioTitle(d: ScenarioDriver): { text: string; color: Color } {
   const total = d.scenario.steps.length;
   switch (d.phase) {
@@ -29,7 +33,7 @@ export function scenarioTitle(d: ScenarioDriver): { text: string; color: Color }
 /** `5/14 until (timeout 5m)` for the header's Step line. */
 export function stepText(d: ScenarioDriver): { text: string; color?: Color } {
   const total = d.scenario.steps.length;
-  if (d.phase === 'passed') return { text: `passed (${total} steps, ${d.checks} checks)`, color: 'green' };
+  if (d.phase === 'passed') return { text: `passed (${plural(total, 'step')}, ${plural(d.checks, 'check')})`, color: 'green' };
   if (d.phase === 'failed') return { text: `FAILED at ${d.failure}`, color: 'red' };
   const step = d.step;
   const what = step ? (step.action === 'until' ? `until (timeout ${formatElapsed(step.timeoutMs)})` : step.action === 'wait' ? `wait ${formatElapsed(step.ms)}` : step.action) : '';
@@ -39,7 +43,7 @@ export function stepText(d: ScenarioDriver): { text: string; color?: Color } {
 
 function currentLine(d: ScenarioDriver, now: number): Line {
   const step = d.step;
-  if (d.phase === 'passed') return [seg(`✓ passed: ${d.scenario.steps.length} steps, ${d.checks} checks, ${formatElapsed(d.elapsed())} of virtual time`, { color: 'green', bold: true })];
+  if (d.phase === 'passed') return [seg(`✓ passed: ${plural(d.scenario.steps.length, 'step')}, ${plural(d.checks, 'check')}, ${formatElapsed(d.elapsed())} of virtual time`, { color: 'green', bold: true })];
   if (d.phase === 'failed') return [seg(`✗ failed at ${d.failure}`, { color: 'red', bold: true })];
   if (!step) return [];
   if (d.phase === 'paused' && step.action === 'pause') {
@@ -72,9 +76,16 @@ export function scenarioLines(d: ScenarioDriver, now: number, width: number, hei
     }
   } else {
     const header = 1 + (d.scenario.description ? d.scenario.description.trimEnd().split('\n').length : 0);
-    const room = rows - content.length;
-    const tail = room > 0 ? d.log.slice(header).slice(-room) : [];
-    content.push(...tail.map(logLine));
+    let log = d.log.slice(header);
+    if (d.phase === 'failed') {
+      // What failed, not the lines after it (the title already says FAILED).
+      const at = log.findIndex((l) => /(^|\s)✗ /.test(l));
+      log = log.slice(Math.max(0, at)).filter((l) => !l.startsWith('--- FAIL') && !/^\s+steps? [\d-]+ not run$/.test(l));
+      content.push(...log.slice(0, Math.max(0, rows - content.length)).map(logLine));
+    } else {
+      const room = rows - content.length;
+      content.push(...(room > 0 ? log.slice(-room) : []).map(logLine));
+    }
   }
   const shown = content.slice(0, rows);
   while (shown.length < rows) shown.push([]);

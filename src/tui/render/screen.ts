@@ -19,11 +19,13 @@ import { helpLines, textLines } from './text-lines.ts';
 function header(c: TuiController): HeaderModel {
   const d = c.scenario;
   const step = d ? stepText(d) : undefined;
+  const blocked = d?.blocked();
   return {
     cluster: 'kubernetes',
     now: c.cluster.now(),
     speed: c.time.speed,
     running: c.time.running,
+    ...(blocked ? { blocked } : {}),
     summary: c.summary,
     ...(step ? { step: step.text, ...(step.color ? { stepColor: step.color } : {}) } : {}),
     readonly: c.readonly,

@@ -5,8 +5,9 @@
  * reached. `wait` and `until` consume virtual time as the TUI's clock moves (real time × speed,
  * or the "next event" key): the driver is the clock's advancer, so it never lets time run past
  * the end of a `wait` or between the instants an `until` must look at. A `pause` step holds the
- * scenario until the user continues it; the cluster lives on meanwhile (time runs, and the user
- * may act on it: "scale member to 3, then press n").
+ * scenario and time at its instant until the user continues it (the user may look around and
+ * act meanwhile): a scenario's later checks were written for the instant `kubesim play` reaches
+ * them, and play does not stop at pauses.
  *
  * The result is the same as `kubesim play`: the same instants, the same checks, the same report
  * lines (ScenarioReport), only spread over real time. Worked example: `wait: 30s` at ×5 with
@@ -41,6 +42,8 @@ export interface Advancer {
   advanceTo(t: number): void;
   /** The instant time must stop at next (the end of a wait, an until's timeout), if any. */
   limit(): number | undefined;
+  /** Why time may not move now (a pause step), if it may not. */
+  blocked(): string | undefined;
 }
 
 export type Phase = 'running' | 'waiting' | 'until' | 'paused' | 'passed' | 'failed';
@@ -110,6 +113,10 @@ export class ScenarioDriver implements Advancer {
     return this.deadline;
   }
 
+  blocked(): string | undefined {
+    return this.phase === 'paused' ? 'The scenario is paused: press n to continue' : undefined;
+  }
+
   /** Continues past a pause step. Whether there was one. */
   continue(): boolean {
     const step = this.step;
@@ -123,6 +130,7 @@ export class ScenarioDriver implements Advancer {
   advanceTo(target: number): void {
     for (;;) {
       if (this.phase === 'running') this.runInstant();
+      if (this.phase === 'paused') return;
       if (this.phase === 'waiting') {
         const t = Math.min(target, this.end);
         this.time.advanceTo(t);

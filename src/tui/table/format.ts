@@ -34,13 +34,3 @@ export function formatLine(cells: readonly string[], widths: readonly number[], 
   }
   return fit(out, width);
 }
-
-/** `─── Pods(ott)[12] ───`: a rule with a title in its middle, `width` wide. */
-export function titledRule(title: string, width: number, left = '┌', right = '┐'): string {
-  const inner = Math.max(0, width - 2);
-  const t = title.length > inner - 2 ? title.slice(0, Math.max(0, inner - 2)) : title;
-  const text = t ? ` ${t} ` : '';
-  const rest = Math.max(0, inner - text.length);
-  const a = Math.floor(rest / 2);
-  return left + '─'.repeat(a) + text + '─'.repeat(rest - a) + right;
-}

@@ -1,8 +1,8 @@
 /**
  * The TUI's clock: virtual time runs at real time × speed (×1, ×2, ×5, ×10, ×60, ×600), can be
  * paused, and can jump to the next instant at which something is scheduled. Time moves through
- * an Advancer: the cluster itself, or a scenario driver that stops at the end of a `wait` and
- * looks at every instant of an `until`.
+ * an Advancer: the cluster itself, or a scenario driver that stops at the end of a `wait`, looks
+ * at every instant of an `until`, and holds time at a `pause`.
  *
  * Real time comes in as elapsed milliseconds (the shell's timer measures them; tests pass
  * numbers), so this file never reads a clock. Fractions of a virtual millisecond carry over to
@@ -16,7 +16,7 @@ const MAX_TICK_MS = 1000;
 
 /** The cluster as its own advancer, when no scenario plays. */
 export function clusterAdvancer(time: TimeSource): Advancer {
-  return { advanceTo: (t) => time.advanceTo(t), limit: () => undefined };
+  return { advanceTo: (t) => time.advanceTo(t), limit: () => undefined, blocked: () => undefined };
 }
 
 export class TimeControl {
@@ -58,7 +58,7 @@ export class TimeControl {
 
   /** Real time went by: move virtual time by realMs × speed. Whether time moved. */
   tick(realMs: number): boolean {
-    if (!this.running) return false;
+    if (!this.running || this.advancer.blocked()) return false;
     const exact = Math.min(realMs, MAX_TICK_MS) * this.speed + this.carry;
     const whole = Math.floor(exact);
     this.carry = exact - whole;
@@ -69,6 +69,8 @@ export class TimeControl {
 
   /** Jumps to the next instant something is scheduled (no further than a scenario allows). */
   step(): string {
+    const blocked = this.advancer.blocked();
+    if (blocked) return blocked;
     const next = this.time.nextEventTime();
     const limit = this.advancer.limit();
     const target = next === undefined ? limit : limit === undefined ? next : Math.min(next, limit);
