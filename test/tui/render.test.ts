@@ -1,0 +1,75 @@
+/**
+ * Rendering that stays fast: only the rows that fit are drawn, whatever the table holds; the
+ * screen is always exactly one row shorter than the terminal and never wider; watch events only
+ * mark the view dirty, and one snapshot per tick is taken.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Cluster } from '../../src/cluster/cluster.ts';
+import { KubectlSession } from '../../src/kubectl/session.ts';
+import { computeLayout } from '../../src/tui/state/layout.ts';
+import { TuiController } from '../../src/tui/state/controller.ts';
+import { lineText } from '../../src/tui/render/line.ts';
+import { keys, screenText } from './harness.tsx';
+
+describe('rendering', () => {
+  const cluster = new Cluster({ seed: 5 });
+  const session = new KubectlSession(cluster);
+  session.run('create deployment big --image=nginx --replicas=300');
+  cluster.advanceBy(30_000);
+  let real = 0;
+  const c = new TuiController({ cluster, session, realNow: () => real });
+
+  it('draws only the visible rows of a 300-pod table, at any size', () => {
+    for (const [w, h] of [
+      [120, 40],
+      [80, 24],
+      [200, 60],
+      [60, 12],
+    ]) {
+      const lines = c.screen(w, h);
+      assert.equal(lines.length, h - 1, `${w}x${h}`);
+      assert.ok(lines.every((l) => lineText(l).length === w), 'every line exactly as wide as the terminal');
+      const rows = lines.map(lineText).filter((l) => /│[ *][ +~-]big-/.test(l));
+      const body = computeLayout(w, h, { scenario: false, prompt: false }).body;
+      assert.equal(rows.length, body - 3, 'a full window of rows, no more');
+    }
+    assert.match(screenText(c), /Pods\(default\)\[300\]/);
+  });
+
+  it('scrolls: G shows the last rows, g the first; the selection stays visible', () => {
+    c.screen(120, 40);
+    keys(c, 'G');
+    const text = screenText(c);
+    const names = c.cluster.store.list('Pod', { namespace: 'default' }).map((p) => p.metadata.name);
+    assert.ok(text.includes(names[299]) && !text.includes(names[0]));
+    keys(c, 'g');
+    assert.ok(screenText(c).includes(names[0]) && !screenText(c).includes(names[299]));
+    keys(c, 'ctrl-f', 'ctrl-f');
+    const selected = c.screen().map(lineText).filter((l) => /big-/.test(l));
+    assert.ok(selected.length > 0);
+  });
+
+  it('takes one snapshot per tick however many watch events came', () => {
+    let snapshots = 0;
+    const page = c.top;
+    assert.equal(page.type, 'table');
+    const orig = c.refresh.bind(c);
+    c.refresh = () => {
+      snapshots++;
+      orig();
+    };
+    c.time.toggle(); // hold time: only the watch events make the view dirty
+    session.run('scale deploy big --replicas=250'); // fifty deletions: many watch events
+    assert.equal(snapshots, 0, 'watch events only mark the view dirty');
+    real += 250;
+    c.tick();
+    assert.equal(snapshots, 1, 'one snapshot for all of them');
+    real += 250;
+    c.tick();
+    assert.equal(snapshots, 1, 'no new events, no new snapshot');
+    c.run('delete deploy big'); // an action of the TUI itself shows its effect at once
+    assert.equal(snapshots, 2);
+    c.refresh = orig;
+  });
+});
