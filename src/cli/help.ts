@@ -11,20 +11,29 @@ export const MAIN_HELP = `kubesim: a k9s-style dashboard over a simulated Kubern
 player of scenario files that check what the cluster does.
 
 Usage:
-  kubesim [FILE.yaml]             open the dashboard on the demo cluster or on a scenario
-  kubesim play FILE... [flags]    play scenarios headless and check every step
-  kubesim validate FILE...        check scenario files without running them
-  kubesim help [COMMAND]          show help for a command
+  kubesim [FILE.yaml] [--readonly]  open the dashboard on the demo cluster or playing a scenario
+  kubesim play FILE... [flags]      play scenarios headless and check every step
+  kubesim validate FILE...          check scenario files without running them
+  kubesim help [COMMAND]            show help for a command
 
-The dashboard is not built yet: for now \`kubesim\` plays scenarios/demo.yaml headless, and
-\`kubesim FILE.yaml\` plays that file headless.
+The dashboard is a k9s-style full-screen view of the live simulated cluster: \`kubesim\` opens
+it on scenarios/demo.yaml, \`kubesim FILE.yaml\` plays that scenario in it (the panel shows each
+step and check; a failed check makes the exit code 1). It needs a terminal: without one (a
+pipe, or CI set) it says so and exits 2. Press ? in it for the keys, :q to quit.
 
 Flags:
+      --readonly  dashboard only: no key that changes the cluster (scale, delete, drain, ...)
   -h, --help      show this help
   -v, --version   print kubesim's version
 
 Examples:
-  # Play a scenario, printing each step, its output and each check
+  # Watch the demo cluster live
+  kubesim
+
+  # Play a scenario in the dashboard, without keys that change the cluster
+  kubesim scenarios/statefulset.yaml --readonly
+
+  # Play a scenario headless, printing each step, its output and each check
   kubesim play scenarios/statefulset.yaml
 
   # Check every scenario in CI, printing only failures

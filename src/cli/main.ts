@@ -26,6 +26,14 @@ export interface CliIo {
 export interface CliDeps {
   toolkit: ScenarioToolkit;
   createHost: HostFactory;
+  /** Opens the dashboard (tests give a fake; by default the real TUI of src/tui). */
+  tui?: (opts: TuiRequest) => Promise<number>;
+}
+
+/** What the dashboard is asked to open. */
+export interface TuiRequest {
+  file: string;
+  readonly: boolean;
 }
 
 export const EXIT_USAGE = 64;
@@ -34,7 +42,8 @@ export const EXIT_INTERNAL = 70;
 /** Runs the command line; returns the exit code. Never throws. */
 export async function main(io: CliIo, deps?: CliDeps): Promise<number> {
   try {
-    const command: Command = parseArgs(io.argv);
+    const { argv, readonly } = takeReadonly(io.argv);
+    const command: Command = parseArgs(argv);
     switch (command.cmd) {
       case 'help':
         io.stdout(command.topic === 'play' ? PLAY_HELP : command.topic === 'validate' ? VALIDATE_HELP : MAIN_HELP);
@@ -44,8 +53,7 @@ export async function main(io: CliIo, deps?: CliDeps): Promise<number> {
         return 0;
       case 'default': {
         const file = command.file ?? displayPath(io, join(io.packageRoot, 'scenarios', 'demo.yaml'));
-        io.stdout(`kubesim: the dashboard (TUI) is not built yet; playing ${file} headless.\n`);
-        return await play(io, deps, [file], { quiet: false });
+        return await dashboard(io, deps, { file, readonly });
       }
       case 'play':
         return await play(io, deps, command.files, { quiet: command.quiet, dump: command.dump });
@@ -63,6 +71,27 @@ export async function main(io: CliIo, deps?: CliDeps): Promise<number> {
     if (io.env.KUBESIM_DEBUG === '1' && err.stack) io.stderr(`${err.stack}\n`);
     return EXIT_INTERNAL;
   }
+}
+
+/**
+ * `--readonly` belongs to the dashboard (`kubesim [FILE.yaml] --readonly`): it is taken out before
+ * the rest is parsed. With play/validate/help it is left in place, so it stays an unknown flag.
+ */
+function takeReadonly(argv: readonly string[]): { argv: readonly string[]; readonly: boolean } {
+  if (argv[0] === 'play' || argv[0] === 'validate' || argv[0] === 'help' || !argv.includes('--readonly')) return { argv, readonly: false };
+  return { argv: argv.filter((a) => a !== '--readonly'), readonly: true };
+}
+
+async function dashboard(io: CliIo, deps: CliDeps | undefined, req: TuiRequest): Promise<number> {
+  if (deps?.tui) return deps.tui(req);
+  const { runTui } = await import('../tui/run.tsx');
+  return runTui({
+    ...req,
+    env: io.env,
+    readFile: (p) => io.readFile(isAbsolute(p) ? p : join(io.cwd, p)),
+    stdout: io.stdout,
+    stderr: io.stderr,
+  });
 }
 
 async function play(
