@@ -3,7 +3,11 @@
  * NoExecute taint it does not tolerate is deleted at once; one that tolerates it for
  * tolerationSeconds is deleted that long after the taint was added (300 s for the default
  * not-ready/unreachable tolerations); tolerating without tolerationSeconds means staying forever.
- * An evicted pod gets the DisruptionTarget condition and a TaintManagerEviction event.
+ * An evicted pod gets the DisruptionTarget condition and a TaintManagerEviction event ("Marking
+ * for deletion Pod ns/name"). A countdown that stops before it ends (the taint removed, a toleration
+ * that now tolerates forever, the pod gone) is cancelled with the event "Cancelling deletion of Pod
+ * ns/name". Both events name the pod without its uid, as the controller's reference does, so
+ * `kubectl describe pod` does not list them; `kubectl get events` does.
  */
 import { rfc3339 } from '../../api/duration.ts';
 import { clone, objectKey, splitKey } from '../../api/object-util.ts';
@@ -70,27 +74,52 @@ export class TaintEvictionController implements Controller {
           return this.store.podsOnNode(node.metadata.name).map(objectKey);
         },
       },
-      { kind: 'Pod', keys: (e) => (e.type !== 'DELETED' && (e.object as Pod).spec.nodeName && (!e.old || !(e.old as Pod).spec.nodeName || (e.old as Pod).spec.tolerations !== (e.object as Pod).spec.tolerations) ? [objectKey(e.object)] : []) },
+      {
+        kind: 'Pod',
+        keys: (e) => {
+          const key = objectKey(e.object);
+          if (e.type === 'DELETED') return this.started.has(key) ? [key] : [];
+          const pod = e.object as Pod;
+          const old = e.old as Pod | undefined;
+          return pod.spec.nodeName && (!old || !old.spec.nodeName || old.spec.tolerations !== pod.spec.tolerations) ? [key] : [];
+        },
+      },
     ];
   }
 
   reconcile(key: string): ReconcileResult | void {
     const { namespace, name } = splitKey(key);
     const pod = this.store.get<Pod>('Pod', namespace, name);
-    if (!pod?.spec.nodeName || pod.metadata.deletionTimestamp) return;
+    if (!pod) {
+      this.cancel(key);
+      return;
+    }
+    if (!pod.spec.nodeName || pod.metadata.deletionTimestamp) return;
     const node = this.store.get<Node>('Node', '', pod.spec.nodeName);
-    if (!node) return;
-    const now = this.clock.now();
-    const wait = tolerationTime(pod, node);
-    if (wait === undefined) {
+    if (!node) {
       this.started.delete(key);
       return;
     }
+    const now = this.clock.now();
+    const wait = tolerationTime(pod, node);
+    if (wait === undefined) {
+      this.cancel(key);
+      return;
+    }
+    // Not tolerated: a pending countdown is cancelled (with its event) and the pod goes now.
+    if (wait === 0) this.cancel(key);
     if (!this.started.has(key)) this.started.set(key, now);
     const at = this.started.get(key)! + wait;
     if (at > now) return { requeueAfter: at - now };
     this.started.delete(key);
     this.evict(pod);
+  }
+
+  /** Stops a pending countdown, saying so (emitCancelPodDeletionEvent). */
+  private cancel(key: string): void {
+    if (!this.started.delete(key)) return;
+    const { namespace, name } = splitKey(key);
+    this.events.event(podRef(namespace, name), 'Normal', 'TaintManagerEviction', `Cancelling deletion of Pod ${namespace}/${name}`, SOURCE);
   }
 
   private evict(pod: Pod): void {
@@ -101,10 +130,15 @@ export class TaintEvictionController implements Controller {
     copy.status = { ...(copy.status ?? {}), conditions };
     try {
       this.api.updateStatus(copy);
-      this.events.event(pod, 'Normal', 'TaintManagerEviction', `Marking for deletion Pod ${ns}/${pod.metadata.name}`, SOURCE);
+      this.events.event(podRef(ns, pod.metadata.name), 'Normal', 'TaintManagerEviction', `Marking for deletion Pod ${ns}/${pod.metadata.name}`, SOURCE);
       this.api.delete('Pod', ns, pod.metadata.name);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
     }
   }
+}
+
+/** The reference the controller's events carry: kind, name and namespace, no uid. */
+function podRef(namespace: string, name: string): Pod {
+  return { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace }, spec: { containers: [] } };
 }
