@@ -70,5 +70,13 @@ export function goDuration(ms: number): string {
 
 /** RFC 3339 with second precision, as the API serialises metav1.Time. */
 export function rfc3339(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const second = Math.floor(ms / 1000);
+  // Many objects are stamped in the same second: format it once.
+  if (second !== lastSecond) {
+    lastSecond = second;
+    lastText = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+  }
+  return lastText;
 }
+let lastSecond = NaN;
+let lastText = '';

@@ -20,6 +20,18 @@ export function clone<T>(value: T): T {
   return out as T;
 }
 
+/**
+ * A copy that shares frozen parts (stored objects are deeply frozen, so they never change): for
+ * writes that only add to a stored object, such as a status update built on the old status.
+ */
+export function cloneShared<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  if (Array.isArray(value)) return value.map(cloneShared) as T;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) if (v !== undefined) out[k] = cloneShared(v);
+  return out as T;
+}
+
 export function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);

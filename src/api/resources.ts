@@ -61,8 +61,16 @@ export function podSpecRequests(spec: PodSpec, nonZero = false): Resources {
   return max(add(total, sidecars), initMax);
 }
 
+/** Requests by pod spec: stored objects are frozen, so a spec's requests never change. */
+const requestsCache = new WeakMap<PodSpec, Resources>();
+const nonZeroCache = new WeakMap<PodSpec, Resources>();
+
 export function podRequests(pod: Pod, nonZero = false): Resources {
-  return podSpecRequests(pod.spec, nonZero);
+  if (!Object.isFrozen(pod.spec)) return podSpecRequests(pod.spec, nonZero);
+  const cache = nonZero ? nonZeroCache : requestsCache;
+  let r = cache.get(pod.spec);
+  if (!r) cache.set(pod.spec, (r = Object.freeze(podSpecRequests(pod.spec, nonZero))));
+  return r;
 }
 
 /** Limits summed over regular containers (for describe node's Allocated resources). */

@@ -6,7 +6,7 @@
  */
 import { findKind, kindInfo, type KindInfo } from '../api/kinds.ts';
 import { generateName } from '../api/names.ts';
-import { clone, deepEqual } from '../api/object-util.ts';
+import { clone, cloneShared, deepEqual } from '../api/object-util.ts';
 import type { Selector } from '../api/selector.ts';
 import type { ObjectStore } from '../api/store.ts';
 import type { KubeObject, Pod } from '../api/types/index.ts';
@@ -191,7 +191,7 @@ export class ApiServer {
       throw conflict(info, input.metadata.name, 'the object has been modified; please apply your changes to the latest version and try again');
     }
     if (deepEqual(input.status, old.status)) return old as T;
-    const obj = { ...old, status: clone(input.status) } as T;
+    const obj = { ...old, status: cloneShared(input.status) } as T;
     obj.metadata = { ...old.metadata };
     obj.metadata.resourceVersion = this.store.nextResourceVersion();
     return this.store.put(obj) as T;
@@ -316,13 +316,16 @@ export class ApiServer {
     if (old.metadata.deletionTimestamp) {
       throw new ApiError('Conflict', `Operation cannot be fulfilled on pods/binding "${name}": pod ${name} is being deleted, cannot be assigned to a host`);
     }
-    const pod = clone(old);
-    pod.spec.nodeName = nodeName;
+    // The stored pod is frozen: share what does not change.
     const now = rfc3339(this.clock.now());
-    const conditions: Condition[] = (pod.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
+    const conditions: Condition[] = (old.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
     conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now });
-    pod.status = { ...(pod.status ?? {}), conditions };
-    pod.metadata.resourceVersion = this.store.nextResourceVersion();
+    const pod: Pod = {
+      ...old,
+      metadata: { ...old.metadata, resourceVersion: this.store.nextResourceVersion() },
+      spec: { ...old.spec, nodeName },
+      status: { ...(old.status ?? {}), conditions },
+    };
     return this.store.put(pod) as Pod;
   }
 

@@ -68,6 +68,11 @@ export class ControllerManager {
     return this.controllers.get(name);
   }
 
+  /** Every registered controller's name, in registration order. */
+  names(): string[] {
+    return [...this.controllers.keys()];
+  }
+
   enqueue(controllerName: string, key: string): void {
     const c = this.controllers.get(controllerName);
     if (!c) throw new Error(`no controller ${controllerName}`);

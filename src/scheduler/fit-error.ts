@@ -29,14 +29,19 @@ export interface Diagnosis {
   /** Per rejected node, its status (from the first failing filter). */
   nodeStatuses: Map<string, Status>;
   preFilterMessage?: string;
+  /** The plugins that rejected the pod somewhere: which cluster events can help it (queueing hints). */
+  unschedulablePlugins: Set<string>;
 }
+
+/** What the messages are made of. */
+export type DiagnosisMessage = Pick<Diagnosis, 'numNodes' | 'nodeStatuses' | 'preFilterMessage'>;
 
 /**
  * The PostFilter (DefaultPreemption) message for a pod that found no node. Nodes rejected as
  * UnschedulableAndUnresolvable cannot be helped by preemption; on the others preemption looks for
  * lower-priority victims, of which a cluster of priority-0 pods has none.
  */
-export function preemptionMessage(d: Diagnosis, podCanPreempt: boolean): string {
+export function preemptionMessage(d: DiagnosisMessage, podCanPreempt: boolean): string {
   if (!podCanPreempt) return 'preemption: not eligible due to preemptionPolicy=Never.';
   const reasons: string[] = [];
   if (d.preFilterMessage) {
@@ -51,7 +56,7 @@ function isUnresolvable(code: Code): boolean {
   return code === 'UnschedulableAndUnresolvable';
 }
 
-export function fitErrorMessage(d: Diagnosis, postFilterMessage: string): string {
+export function fitErrorMessage(d: DiagnosisMessage, postFilterMessage: string): string {
   if (d.numNodes === 0) return NO_NODES_MESSAGE;
   let msg = `0/${d.numNodes} nodes are available:`;
   if (d.preFilterMessage) msg += ` ${d.preFilterMessage}.`;

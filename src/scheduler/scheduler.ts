@@ -25,7 +25,7 @@ import { isFilter, isPreFilter, isPreScore, isScore, type Plugin, type PluginCon
 import { defaultPlugins } from './plugins/registry.ts';
 import { MAX_UNSCHEDULABLE_MS, SchedulingQueue } from './queue.ts';
 import { relevantNodeChange } from './requeue.ts';
-import { VolumeBindingPlugin } from './plugins/volume-binding.ts';
+import { VOLUME_BINDING, VolumeBindingPlugin } from './plugins/volume-binding.ts';
 
 /** How long PreBind waits for a pod's volumes to be bound (bindTimeoutSeconds). */
 const BIND_TIMEOUT_MS = 600_000;
@@ -33,6 +33,7 @@ const BIND_TIMEOUT_MS = 600_000;
 export const SCHEDULER_NAME = 'default-scheduler';
 const SOURCE = { component: SCHEDULER_NAME };
 const MIN_FEASIBLE_NODES = 100;
+const BINDING_PLUGINS: ReadonlySet<string> = new Set([VOLUME_BINDING]);
 const MIN_FEASIBLE_PERCENT = 5;
 
 /** numFeasibleNodesToFind: all nodes below 100, else an adaptive share (50% − nodes/125, ≥ 5%). */
@@ -69,10 +70,10 @@ export class Scheduler implements Controller {
   private volumes?: VolumeBindingPlugin;
 
   watches(): WatchSpec[] {
-    const volumeKeys = () => [...this.queue.unschedulableKeys(), ...this.reserved.keys()];
+    const volumeKeys = () => [...this.queue.unschedulableKeys('Storage'), ...this.reserved.keys()];
     return [
       { kind: 'Pod', keys: (e) => this.podEventKeys(e) },
-      { kind: 'Node', keys: (e) => (e.type === 'DELETED' || relevantNodeChange(e) ? this.queue.unschedulableKeys() : []) },
+      { kind: 'Node', keys: (e) => (e.type === 'DELETED' || relevantNodeChange(e) ? this.queue.unschedulableKeys('Node') : []) },
       { kind: 'PersistentVolumeClaim', keys: volumeKeys },
       { kind: 'PersistentVolume', keys: volumeKeys },
       { kind: 'StorageClass', keys: volumeKeys },
@@ -83,13 +84,16 @@ export class Scheduler implements Controller {
     const pod = e.object as Pod;
     const old = e.old as Pod | undefined;
     const keys: string[] = [];
-    if (e.type !== 'DELETED' && !pod.spec.nodeName) keys.push(objectKey(pod));
+    // A status-only update (the scheduler's own PodScheduled=False) does not retry a pod (isPodUpdated).
+    if (e.type !== 'DELETED' && !pod.spec.nodeName && !statusOnly(old, pod)) keys.push(objectKey(pod));
     // An assigned pod going away (deleted or finished) frees room for waiting pods.
     const freed = old?.spec.nodeName && (e.type === 'DELETED' || isTerminal(pod)) && !isTerminal(old);
     const relabelled = e.type === 'MODIFIED' && old && pod.spec.nodeName && JSON.stringify(old.metadata.labels) !== JSON.stringify(pod.metadata.labels);
     // A pod landing on a node can satisfy another pod's required affinity.
     const assigned = e.type !== 'DELETED' && pod.spec.nodeName && !old?.spec.nodeName;
-    if (freed || relabelled || assigned) keys.push(...this.queue.unschedulableKeys());
+    if (freed) keys.push(...this.queue.unschedulableKeys('AssignedPodDelete'));
+    else if (assigned) keys.push(...this.queue.unschedulableKeys('AssignedPodAdd'));
+    else if (relabelled) keys.push(...this.queue.unschedulableKeys('AssignedPodUpdate'));
     if (e.type === 'DELETED' && !pod.spec.nodeName) this.queue.forget(objectKey(pod));
     return keys;
   }
@@ -118,11 +122,11 @@ export class Scheduler implements Controller {
       this.snapshot.assume(key, result.node, pod);
       return this.bindWhenReady(pod, key, result.node);
     }
-    return this.fail(pod, key, result.message);
+    return this.fail(pod, key, result.message, result.diagnosis.unschedulablePlugins);
   }
 
-  private fail(pod: Pod, key: string, message: string): ReconcileResult {
-    this.queue.recordFailure(key, this.clock.now());
+  private fail(pod: Pod, key: string, message: string, plugins: ReadonlySet<string>): ReconcileResult {
+    this.queue.recordFailure(key, this.clock.now(), plugins);
     this.events.event(pod, 'Warning', 'FailedScheduling', message, SOURCE);
     this.setScheduledCondition(pod, 'Unschedulable', message);
     return { requeueAfter: MAX_UNSCHEDULABLE_MS };
@@ -137,11 +141,11 @@ export class Scheduler implements Controller {
       const deadline = since + BIND_TIMEOUT_MS;
       if (this.clock.now() < deadline) return { requeueAfter: deadline - this.clock.now() };
       this.unreserve(key);
-      return this.fail(pod, key, `running PreBind plugin "VolumeBinding": binding volumes: context deadline exceeded`);
+      return this.fail(pod, key, `running PreBind plugin "VolumeBinding": binding volumes: context deadline exceeded`, BINDING_PLUGINS);
     }
     if ('error' in pre) {
       this.unreserve(key);
-      return this.fail(pod, key, `running PreBind plugin "VolumeBinding": ${pre.error}`);
+      return this.fail(pod, key, `running PreBind plugin "VolumeBinding": ${pre.error}`, BINDING_PLUGINS);
     }
     this.unreserve(key);
     try {
@@ -164,7 +168,7 @@ export class Scheduler implements Controller {
   /** One scheduling cycle for `pod`, without binding: where it would go, or why nowhere. */
   schedule(pod: Pod): ScheduleResult {
     const nodes = this.snapshot.nodes();
-    const diagnosis: Diagnosis = { numNodes: nodes.length, nodeStatuses: new Map() };
+    const diagnosis: Diagnosis = { numNodes: nodes.length, nodeStatuses: new Map(), unschedulablePlugins: new Set() };
     const ctx: PluginContext = { snapshot: this.snapshot, state: new Map(), now: this.clock.now() };
     const fail = (): ScheduleResult => ({
       diagnosis,
@@ -176,6 +180,7 @@ export class Scheduler implements Controller {
       const st = p.preFilter(ctx, pod);
       if (st.code !== 'Success' && st.code !== 'Skip') {
         diagnosis.preFilterMessage = st.reasons.join(', ');
+        diagnosis.unschedulablePlugins.add(p.name);
         return fail();
       }
     }
@@ -198,6 +203,7 @@ export class Scheduler implements Controller {
         const st = f.filter(ctx, pod, node);
         if (st.code !== 'Success') {
           diagnosis.nodeStatuses.set(node.name, st);
+          diagnosis.unschedulablePlugins.add(f.name);
           ok = false;
           break;
         }
@@ -258,6 +264,14 @@ export class Scheduler implements Controller {
       if (!(e instanceof ApiError)) throw e;
     }
   }
+}
+
+/** Whether an update changed only the pod's status (stored pods share unchanged parts). */
+function statusOnly(old: Pod | undefined, pod: Pod): boolean {
+  if (!old) return false;
+  const a = old.metadata;
+  const b = pod.metadata;
+  return old.spec === pod.spec && a.labels === b.labels && a.annotations === b.annotations && a.deletionTimestamp === b.deletionTimestamp && a.finalizers === b.finalizers;
 }
 
 function isTerminal(pod: Pod): boolean {

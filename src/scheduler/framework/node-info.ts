@@ -28,9 +28,16 @@ export class NodeInfo {
     return this.node.metadata.name;
   }
 
+  private parsed?: { from: Node['status']; value: Allocatable };
+
+  /** The node's allocatable resources, parsed once per node status. */
   allocatable(): Allocatable {
-    const a = this.node.status?.allocatable ?? {};
-    return { cpu: parseCpuMillis(a.cpu ?? '0'), memory: parseBytes(a.memory ?? '0'), pods: Number(a.pods ?? '0') };
+    const status = this.node.status;
+    if (this.parsed && this.parsed.from === status) return this.parsed.value;
+    const a = status?.allocatable ?? {};
+    const value = { cpu: parseCpuMillis(a.cpu ?? '0'), memory: parseBytes(a.memory ?? '0'), pods: Number(a.pods ?? '0') };
+    this.parsed = { from: status, value };
+    return value;
   }
 
   addPod(key: string, pod: Pod): void {

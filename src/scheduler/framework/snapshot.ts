@@ -8,6 +8,7 @@ import type { ObjectStore, WatchEvent } from '../../api/store.ts';
 import type { Node, Pod } from '../../api/types/index.ts';
 import { NodeInfo } from './node-info.ts';
 import { hasAffinity, hasRequiredAntiAffinity } from './affinity-terms.ts';
+import { MatchingPodCounts } from './matching-pods.ts';
 
 /** An image on some nodes (ImageStateSummary): its size and how many nodes have it. */
 export interface ImageState {
@@ -29,8 +30,11 @@ export class SchedulerSnapshot {
   readonly podsWithRequiredAntiAffinity = new Map<string, Pod>();
   /** Images by every name the nodes report for them. */
   readonly images = new Map<string, ImageState>();
+  /** Matching pods per node for the selectors PodTopologySpread asks about. */
+  readonly matching: MatchingPodCounts;
 
   constructor(private store: ObjectStore) {
+    this.matching = new MatchingPodCounts(store, (name) => this.infos.has(name));
     store.watch('Node', (e) => this.onNode(e));
     store.watch('Pod', (e) => this.onPod(e));
   }
@@ -42,6 +46,7 @@ export class SchedulerSnapshot {
     if (e.type === 'DELETED') {
       this.infos.delete(name);
       this.sorted = undefined;
+      this.matching.clear();
       return;
     }
     if (e.type === 'ADDED' || (e.old as Node).status?.images !== node.status?.images) this.indexImages(node, true);
@@ -53,6 +58,7 @@ export class SchedulerSnapshot {
       for (const pod of this.store.podsOnNode<Pod>(name)) if (counts(pod)) fresh.addPod(objectKey(pod), pod);
       this.infos.set(name, fresh);
       this.sorted = undefined;
+      this.matching.clear();
     }
   }
 
@@ -60,6 +66,7 @@ export class SchedulerSnapshot {
     const pod = e.object as Pod;
     const old = e.old as Pod | undefined;
     const key = objectKey(pod);
+    this.matching.onPod(old, e.type === 'DELETED' ? undefined : pod);
     if (counts(old) && (e.type === 'DELETED' || !counts(pod) || old.spec.nodeName !== pod.spec.nodeName)) {
       this.nodeFor(old.spec.nodeName!)?.removePod(key);
     }

@@ -93,22 +93,13 @@ export class PodTopologySpreadPlugin implements PreFilterPlugin, FilterPlugin, P
     return true;
   }
 
-  /**
-   * Matching, non-terminating, assigned pods of the pod's namespace, counted per node. They come
-   * from the label index, so the cost follows the matching pods, not the cluster.
-   */
-  private countsByNode(c: Constraint, ns: string, snapshot: PluginContext['snapshot']): Map<string, number> {
-    const byNode = new Map<string, number>();
-    for (const p of this.store.unsortedList<Pod>('Pod', { namespace: ns, selector: c.selector })) {
-      const node = p.spec.nodeName;
-      if (!node || p.metadata.deletionTimestamp || !snapshot.get(node)?.pods.has(`${ns}/${p.metadata.name}`)) continue;
-      byNode.set(node, (byNode.get(node) ?? 0) + 1);
-    }
-    return byNode;
+  /** Matching, non-terminating, assigned pods of the pod's namespace, counted per node (kept incrementally). */
+  private countsByNode(c: Constraint, ns: string, snapshot: PluginContext['snapshot']): ReadonlyMap<string, number> {
+    return snapshot.matching.counts(ns, c.selector);
   }
 
   /** Pod counts per domain value of the constraint's key, over eligible nodes having every key. */
-  private domainCounts(c: Constraint, all: Constraint[], pod: Pod, nodes: NodeInfo[], requireAll: boolean, byNode: Map<string, number>): Map<string, number> {
+  private domainCounts(c: Constraint, all: Constraint[], pod: Pod, nodes: NodeInfo[], requireAll: boolean, byNode: ReadonlyMap<string, number>): Map<string, number> {
     const counts = new Map<string, number>();
     for (const node of nodes) {
       const labels = node.node.metadata.labels ?? {};
@@ -188,7 +179,7 @@ export class PodTopologySpreadPlugin implements PreFilterPlugin, FilterPlugin, P
   }
 
   score(ctx: PluginContext, _pod: Pod, node: NodeInfo): number {
-    const s = ctx.state.get(PRE_SCORE) as { list: Constraint[]; pairs: Map<string, number>[]; weights: number[]; ignored: Set<string>; byNode: Map<string, number>[] } | undefined;
+    const s = ctx.state.get(PRE_SCORE) as { list: Constraint[]; pairs: Map<string, number>[]; weights: number[]; ignored: Set<string>; byNode: ReadonlyMap<string, number>[] } | undefined;
     if (!s || s.ignored.has(node.name)) return 0;
     const labels = node.node.metadata.labels ?? {};
     let score = 0;
