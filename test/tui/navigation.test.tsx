@@ -193,6 +193,27 @@ describe('navigation', () => {
     await h.press('esc');
   });
 
+  it('p pauses and resumes time, + and - change the speed, . steps to the next event', async () => {
+    assert.match(h.frame(), /×60 ⏸ paused/);
+    await h.type('p');
+    assert.match(h.frame(), /×60 ▶ running/);
+    await h.type('-');
+    assert.match(h.frame(), /×10 ▶ running/);
+    const t0 = h.cluster.now();
+    await h.advance(1000);
+    assert.equal(h.cluster.now(), t0 + 10_000, 'real time × 10');
+    await h.type('++');
+    assert.match(h.frame(), /×600 ▶ running/);
+    await h.type('p');
+    assert.match(h.frame(), /Time paused/);
+    const next = h.cluster.nextEventTime()!;
+    await h.type('.');
+    assert.equal(h.cluster.now(), next);
+    assert.match(h.frame(), /Stepped to the next event: 2025-01-06 \d\d:\d\d:\d\d \(\+[\d.]+m?s\)/);
+    await h.type('-');
+    assert.match(h.frame(), /×60 ⏸ paused/);
+  });
+
   it('fits a resized terminal: a small one gets a one-line header and fewer rows', async () => {
     await h.type(':po');
     await h.press('enter');

@@ -114,5 +114,6 @@ describe('runTui', () => {
     const r = await play(join(FIXTURES, 'passes-at-once.yaml'), '\x03');
     assert.equal(r.code, 0);
     assert.match(r.out, /^--- PASS: TUI fixture passing at once \(.*\): 1 step, 1 check, 0s of virtual time\n$/);
+    assert.ok(r.screen.startsWith('\x1b[?1049h') && r.screen.includes('\x1b[?25h\x1b[?1049l'), 'the screen and the cursor are restored');
   });
 });

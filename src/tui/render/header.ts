@@ -28,6 +28,8 @@ export interface HeaderModel {
   step?: string;
   stepColor?: Line[number]['color'];
   readonly: boolean;
+  /** The scenario's name, if one plays. */
+  scenario?: string;
   favourites: readonly string[];
   hints: readonly KeyBinding[];
 }
@@ -50,7 +52,7 @@ function infoLines(m: HeaderModel): Line[] {
   const label = (t: string) => seg(t.padEnd(9), { color: LABEL });
   const state = m.blocked ? seg('⏸ pause step', { color: 'yellow' }) : m.running ? seg('▶ running', { color: 'green' }) : seg('⏸ paused', { color: 'yellow' });
   return [
-    [label('Cluster:'), seg('kubernetes', { bold: true }), ...(m.readonly ? [seg(' [readonly]', { color: 'red' })] : [])],
+    [label('Cluster:'), seg('kubernetes', { bold: true }), ...(m.readonly ? [seg(' [readonly]', { color: 'red' })] : []), ...(m.scenario ? [seg(` · ${m.scenario}`, { dim: true })] : [])],
     [label('Time:'), seg(`${timeText(m.now)} ×${m.speed} `), state],
     [label('Nodes:'), seg(`${s.nodes} (${s.readyNodes} Ready)`)],
     [label('Pods:'), seg(`${s.pods} (${s.running} Running, ${s.pending} Pending${s.failed ? `, ${s.failed} Failed` : ''})`)],

@@ -30,7 +30,8 @@ function header(c: TuiController): HeaderModel {
     ...(step ? { step: step.text, ...(step.color ? { stepColor: step.color } : {}) } : {}),
     readonly: c.readonly,
     favourites: c.favourites,
-    hints: bindingsFor(c.keymap, pageKind(c.top)).filter((b) => b.hint),
+    hints: bindingsFor(c.keymap, pageKind(c.top)).filter((b) => b.hint && (b.command !== 'continue' || d !== undefined)),
+    ...(d ? { scenario: d.scenario.name } : {}),
   };
 }
 

@@ -47,7 +47,8 @@ export function helpColumns(keymap: readonly KeyBinding[], view: PageKind): { ti
   })).filter((c) => c.rows.length > 0);
 }
 
-export function helpLines(keymap: readonly KeyBinding[], view: PageKind, top: number, width: number, height: number): Line[] {
+/** The help screen's content lines (without its border). */
+function helpContent(keymap: readonly KeyBinding[], view: PageKind, width: number): Line[] {
   const cols = helpColumns(keymap, view);
   const inner = Math.max(0, width - 2);
   const colWidth = Math.max(20, Math.floor(inner / Math.max(1, cols.length)));
@@ -71,6 +72,15 @@ export function helpLines(keymap: readonly KeyBinding[], view: PageKind, top: nu
     }
     out.push([]);
   }
+  return out;
+}
+
+export function helpLineCount(keymap: readonly KeyBinding[], view: PageKind, width: number): number {
+  return helpContent(keymap, view, width).length;
+}
+
+export function helpLines(keymap: readonly KeyBinding[], view: PageKind, top: number, width: number, height: number): Line[] {
+  const out = helpContent(keymap, view, width);
   const rows = textRowsFor(height);
   const shown = out.slice(top, top + rows);
   while (shown.length < rows) shown.push([]);

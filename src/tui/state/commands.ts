@@ -8,6 +8,9 @@ import { startAction } from '../actions/resource-actions.ts';
 import type { KeyPress } from '../keymap/keys.ts';
 import { nextSort } from '../table/sort.ts';
 import { moveCursor, type Viewport } from '../table/window.ts';
+import { formatElapsed } from '../../scenario/index.ts';
+import { timeText } from '../render/header.ts';
+import { helpLineCount } from '../render/text-lines.ts';
 import { VIEWS } from '../views/registry.ts';
 import type { TuiController } from './controller.ts';
 import type { Page, TablePage } from './pages.ts';
@@ -58,9 +61,13 @@ export function runCommand(c: TuiController, command: string, k: KeyPress): void
       return c.flash(c.time.faster());
     case 'slower':
       return c.flash(c.time.slower());
-    case 'step':
-      c.flash(c.time.step());
+    case 'step': {
+      const before = c.cluster.now();
+      const said = c.time.step();
+      const moved = c.cluster.now() - before;
+      c.flash(moved > 0 ? `${said}: ${timeText(c.cluster.now())} (+${formatElapsed(moved)})` : said, c.time.running || moved > 0 ? 'info' : 'warn');
       return c.refresh();
+    }
     case 'continue':
       if (!c.scenario) return c.flash('No scenario is playing', 'warn');
       if (!c.scenario.continue()) return c.flash('The scenario is not paused', 'warn');
@@ -126,7 +133,7 @@ function navigate(c: TuiController, page: Page, command: string): void {
     page.selectedId = page.rows[page.viewport.cursor]?.id;
     return;
   }
-  const lines = page.type === 'text' ? page.lines.length : 200;
+  const lines = page.type === 'text' ? page.lines.length : helpLineCount(c.keymap, page.forView, c.layout.width);
   const h = c.textRows();
   const max = Math.max(0, lines - h);
   const by: Record<string, number> = { up: -1, down: 1, 'page-up': -h, 'page-down': h, top: -lines, bottom: lines };
