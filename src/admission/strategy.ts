@@ -1,7 +1,8 @@
 /**
  * What the registries' strategies do to an object after admission and before validation
  * (PrepareForCreate / PrepareForUpdate): the status a new object starts with, the Job's generated
- * selector, a Namespace's `kubernetes` finalizer, a Service's cluster IPs kept across updates.
+ * selector, a Namespace's `kubernetes` finalizer, a Service's cluster IPs kept across updates, a
+ * DaemonSet's template generation.
  *
  * Starting statuses, as `kubectl get -o yaml` shows a new object:
  *   Pod {phase: Pending, qosClass}   ReplicaSet {replicas: 0}   Deployment, Job, CronJob {}
@@ -9,7 +10,8 @@
  *   Service {loadBalancer: {}}   PVC {phase: Pending}   PV {phase: Pending}   Namespace {phase: Active}
  */
 import { rfc3339 } from '../api/duration.ts';
-import type { Job, KubeObject, Namespace, Pod, Service } from '../api/types/index.ts';
+import { deepEqual } from '../api/object-util.ts';
+import type { DaemonSet, Job, KubeObject, Namespace, Pod, Service } from '../api/types/index.ts';
 import { computeQosClass } from './validation/resources.ts';
 import { JOB_NAME_LABEL, JOB_UID_LABEL } from './validation/batch.ts';
 
@@ -74,6 +76,9 @@ export function prepareForCreate(obj: KubeObject, now: number): void {
     case 'Service':
       normalizeClusterIPs(obj as Service, undefined);
       break;
+    case 'DaemonSet':
+      setTemplateGeneration(obj as DaemonSet, Math.max(1, templateGeneration(obj as DaemonSet)));
+      break;
     case 'PersistentVolume':
       obj.status = { phase: 'Pending', lastPhaseTransitionTime: rfc3339(now) };
       return;
@@ -131,4 +136,29 @@ export function prepareForUpdate(obj: KubeObject, old: KubeObject): void {
     patchAllocatedValues(obj as Service, old as Service);
     normalizeClusterIPs(obj as Service, old as Service);
   }
+  if (obj.kind === 'DaemonSet') {
+    const ds = obj as DaemonSet;
+    const prev = old as DaemonSet;
+    const changed = !deepEqual(ds.spec.template, prev.spec.template);
+    setTemplateGeneration(ds, templateGeneration(prev) + (changed ? 1 : 0));
+  }
+}
+
+/**
+ * A DaemonSet's spec.templateGeneration, which apps/v1 shows as the annotation
+ * `deprecated.daemonset.template.generation`: 1 on create, one more on each update that changes
+ * the pod template, never set by the client on update. The controller labels its pods with it
+ * (`pod-template-generation`).
+ *
+ *   create → "1"; set image → "2"; scale-like change (updateStrategy only) → still "2".
+ */
+const DS_TEMPLATE_GENERATION = 'deprecated.daemonset.template.generation';
+
+function templateGeneration(ds: DaemonSet): number {
+  const v = ds.metadata.annotations?.[DS_TEMPLATE_GENERATION];
+  return v !== undefined && /^\d+$/.test(v) ? Number(v) : 0;
+}
+
+function setTemplateGeneration(ds: DaemonSet, generation: number): void {
+  ds.metadata.annotations = { ...(ds.metadata.annotations ?? {}), [DS_TEMPLATE_GENERATION]: String(generation) };
 }

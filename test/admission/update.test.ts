@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { clone } from '../../src/api/object-util.ts';
-import type { ConfigMap, Deployment, Job, KubeObject, PersistentVolumeClaim, Pod, Secret, Service, StatefulSet, StorageClass } from '../../src/api/types/index.ts';
+import type { ConfigMap, DaemonSet, Deployment, Job, KubeObject, PersistentVolumeClaim, Pod, Secret, Service, StatefulSet, StorageClass } from '../../src/api/types/index.ts';
 import { cluster, container, deployment, template, thrown } from './helpers.ts';
 
 const c = cluster();
@@ -127,4 +127,21 @@ test('immutable ConfigMaps and Secrets', () => {
   c.api.create({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'sec' }, stringData: { a: 'b' }, immutable: true } as unknown as Secret);
   assert.equal(thrown(() => edit<Secret>('Secret', 'sec', (s) => (s.data = { a: 'Yw==' }))).message, 'Secret "sec" is invalid: data: Forbidden: field is immutable when `immutable` is set');
   assert.equal(thrown(() => edit<Secret>('Secret', 'sec', (s) => (s.type = 'kubernetes.io/basic-auth'))).causes[0].message, 'type: Invalid value: "kubernetes.io/basic-auth": field is immutable');
+});
+
+test("a DaemonSet's template generation: 1 on create, one more per template change, kept otherwise", () => {
+  const gen = (ds: DaemonSet) => ds.metadata.annotations?.['deprecated.daemonset.template.generation'];
+  const created = c.api.create({
+    apiVersion: 'apps/v1',
+    kind: 'DaemonSet',
+    metadata: { name: 'agent' },
+    spec: { selector: { matchLabels: { app: 'agent' } }, template: template({ app: 'agent' }) },
+  } as unknown as DaemonSet);
+  assert.equal(gen(created), '1');
+  const imageChanged = edit<DaemonSet>('DaemonSet', 'agent', (d) => (d.spec.template.spec.containers[0].image = 'nginx:1.25'));
+  assert.equal(gen(imageChanged), '2');
+  const strategyChanged = edit<DaemonSet>('DaemonSet', 'agent', (d) => (d.spec.updateStrategy = { type: 'OnDelete' }));
+  assert.equal(gen(strategyChanged), '2', 'a change outside the template keeps it');
+  const forged = edit<DaemonSet>('DaemonSet', 'agent', (d) => (d.metadata.annotations = { 'deprecated.daemonset.template.generation': '9' }));
+  assert.equal(gen(forged), '2', 'a client cannot set it on update');
 });
