@@ -129,6 +129,13 @@ test('Service: ClusterIP, None affinity, TCP, targetPort = port, single-stack IP
   assert.deepEqual(headless.spec.clusterIPs, ['None']);
 });
 
+test('Service: a ClusterIP Service with externalIPs is externally accessible, so externalTrafficPolicy defaults to Cluster', () => {
+  // pkg/apis/core/v1/defaults.go: `if service.ExternallyAccessible(obj) && obj.Spec.ExternalTrafficPolicy == ""`
+  const svc = userCreate({ apiVersion: 'v1', kind: 'Service', metadata: { name: unique('ext') }, spec: { externalIPs: ['10.10.0.7'], selector: { app: 'web' }, ports: [{ port: 8080, targetPort: 80 }] } } as unknown as Service) as Service;
+  assert.equal(svc.spec.type, 'ClusterIP');
+  assert.equal(svc.spec.externalTrafficPolicy, 'Cluster');
+});
+
 test('PVC, PV, StorageClass, Secret, Namespace', () => {
   const pvc = userCreate({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: unique('data') }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1024Mi' } } } } as unknown as PersistentVolumeClaim) as PersistentVolumeClaim;
   assert.equal(pvc.spec.volumeMode, 'Filesystem');

@@ -3,8 +3,9 @@
  *
  *   Service     type ClusterIP, sessionAffinity None (ClientIP gets a 10800 s timeout), ports
  *               protocol TCP and targetPort = port, internalTrafficPolicy Cluster,
- *               externalTrafficPolicy Cluster for NodePort/LoadBalancer, allocateLoadBalancerNodePorts
- *               true for LoadBalancer, ipFamilies [IPv4] and ipFamilyPolicy SingleStack
+ *               externalTrafficPolicy Cluster when externally accessible (NodePort, LoadBalancer,
+ *               ClusterIP with externalIPs), allocateLoadBalancerNodePorts true for LoadBalancer,
+ *               ipFamilies [IPv4] and ipFamilyPolicy SingleStack
  *   PVC / PV    volumeMode Filesystem; a PV's reclaim policy Retain
  *   Secret      type Opaque; stringData merged into data (base64) and dropped
  *   Namespace   label kubernetes.io/metadata.name = name
@@ -25,7 +26,9 @@ export function defaultService(svc: Service): void {
     p.protocol ||= 'TCP';
     if (p.targetPort === undefined || p.targetPort === 0 || p.targetPort === '') p.targetPort = p.port;
   }
-  if ((s.type === 'NodePort' || s.type === 'LoadBalancer') && !s.externalTrafficPolicy) s.externalTrafficPolicy = 'Cluster';
+  // service.ExternallyAccessible: NodePort, LoadBalancer, or ClusterIP with externalIPs.
+  const externallyAccessible = s.type === 'NodePort' || s.type === 'LoadBalancer' || (s.type === 'ClusterIP' && (s.externalIPs ?? []).length > 0);
+  if (externallyAccessible && !s.externalTrafficPolicy) s.externalTrafficPolicy = 'Cluster';
   if (s.type === 'LoadBalancer') s.allocateLoadBalancerNodePorts ??= true;
   if (s.type !== 'ExternalName') {
     s.internalTrafficPolicy ||= 'Cluster';
