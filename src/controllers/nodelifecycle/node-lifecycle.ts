@@ -4,7 +4,9 @@
  * Unknown ("Kubelet stopped posting node status."), the `node.kubernetes.io/unreachable`
  * NoSchedule taint, and — unless its zone is disrupted — the NoExecute taint that starts
  * evictions; its pods are marked not ready. When the kubelet is back, the taints go. It also keeps
- * the `node.kubernetes.io/unschedulable:NoSchedule` taint in step with cordoning.
+ * the `node.kubernetes.io/unschedulable:NoSchedule` taint in step with cordoning, and at its next
+ * 5 s pass after a Node object is deleted records `RemovingNode` ("Node worker2 event: Removing
+ * Node worker2 from Controller").
  */
 import { rfc3339 } from '../../api/duration.ts';
 import { clone } from '../../api/object-util.ts';
@@ -39,8 +41,11 @@ export class NodeLifecycleController implements Controller {
     private heartbeats: Heartbeats,
   ) {}
 
+  /** Nodes the controller has seen, with their uids (knownNodeSet), to notice deletions. */
+  private known = new Map<string, string>();
+
   watches(): WatchSpec[] {
-    return [{ kind: 'Node', keys: (e) => (e.type === 'DELETED' ? this.zoneKeys(e.object as Node) : [e.object.metadata.name]) }];
+    return [{ kind: 'Node', keys: (e) => (e.type === 'DELETED' ? [e.object.metadata.name, ...this.zoneKeys(e.object as Node)] : [e.object.metadata.name]) }];
   }
 
   private zoneKeys(node: Node): string[] {
@@ -50,9 +55,10 @@ export class NodeLifecycleController implements Controller {
 
   reconcile(name: string): ReconcileResult | void {
     const node = this.store.get<Node>('Node', '', name);
-    if (!node) return;
-    this.syncUnschedulableTaint(node);
     const now = this.clock.now();
+    if (!node) return this.forget(name, now);
+    this.known.set(name, node.metadata.uid ?? '');
+    this.syncUnschedulableTaint(node);
     const renewed = this.heartbeats.lastRenewal(name) ?? Date.parse(node.metadata.creationTimestamp ?? '');
     const deadline = nextTick(renewed + NODE_MONITOR_GRACE_MS + 1, NODE_MONITOR_PERIOD_MS);
     const ready = readyCondition(this.current(name));
@@ -67,6 +73,17 @@ export class NodeLifecycleController implements Controller {
     const state = this.zoneState(node);
     if (state === 'Normal') this.addTaint(name, { key: TAINT_UNREACHABLE, effect: 'NoExecute', timeAdded: rfc3339(now) });
     else if (state === 'FullDisruption') this.setTaints(name, (t) => !(t.key === TAINT_UNREACHABLE && t.effect === 'NoExecute'));
+  }
+
+  /** A known node is gone: the next monitor pass says so (RemovingNode) and forgets it. */
+  private forget(name: string, now: number): ReconcileResult | void {
+    const uid = this.known.get(name);
+    if (uid === undefined) return;
+    const pass = nextTick(now, NODE_MONITOR_PERIOD_MS);
+    if (pass > now) return { requeueAfter: pass - now };
+    this.known.delete(name);
+    const ref: Node = { apiVersion: 'v1', kind: 'Node', metadata: { name, uid }, spec: {} };
+    this.events.event(ref, 'Normal', 'RemovingNode', `Node ${name} event: Removing Node ${name} from Controller`, SOURCE);
   }
 
   private current(name: string): Node {
