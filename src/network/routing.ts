@@ -14,7 +14,7 @@
  */
 import type { ObjectStore } from '../api/store.ts';
 import type { Container, Node, Pod, Service, ServicePort } from '../api/types/index.ts';
-import type { ImageCatalog } from '../kubelet/images.ts';
+import { parseImage, type ImageCatalog } from '../kubelet/images.ts';
 import type { SeededRandom } from '../sim/random.ts';
 import { fnv1a32 } from '../api/names.ts';
 import { isPublicIp } from './external.ts';
@@ -98,10 +98,21 @@ function toPod(net: NetContext, pod: Pod, ip: string, port: number): ConnectResu
 }
 
 /**
- * The ports a container's process listens on: what the image catalog says the server listens on,
- * or, for an image the catalog does not describe, the container ports the pod declares.
+ * Servers whose port an environment variable sets: amsy810/echo-nginx renders its nginx config
+ * with `listen ${NGINX_PORT}` (80 when unset), which is how the named-port example of TUTORIALS §8
+ * runs one pod on 80 and another on 8080.
+ */
+const PORT_ENV: Record<string, string> = { 'docker.io/amsy810/echo-nginx': 'NGINX_PORT' };
+
+/**
+ * The ports a container's process listens on: the port its environment sets for servers that read
+ * one, else what the image catalog says the server listens on, or, for an image the catalog does
+ * not describe, the container ports the pod declares.
  */
 export function listeningPorts(catalog: ImageCatalog, container: Container): number[] {
+  const portEnv = PORT_ENV[parseImage(container.image ?? '').repository];
+  const fromEnv = portEnv ? container.env?.find((e) => e.name === portEnv)?.value : undefined;
+  if (fromEnv !== undefined && /^\d+$/.test(fromEnv.trim())) return [Number(fromEnv.trim())];
   const entry = catalog.lookup(container.image ?? '');
   if (entry?.ports?.length) return entry.ports;
   if (entry && !entry.ports && entry.run !== 'forever' && entry.run !== undefined) return [];

@@ -153,6 +153,26 @@ test('a Service without a selector sends traffic where its hand-written Endpoint
   c.act(() => c.api.delete('Service', 'default', 'by-hand'));
 });
 
+test('a named targetPort reaches pods serving on different ports: echo-nginx listens on $NGINX_PORT (TUTORIALS §8)', () => {
+  const named = (port: number, env: { name: string; value: string }[]) => [{ name: 'nginx-container', image: 'amsy810/echo-nginx:v2.0', env, ports: [{ name: 'http', containerPort: port }] }];
+  create(c, pod('named-80', { containers: named(80, []) }, { app: 'named' }));
+  create(c, pod('named-8080', { containers: named(8080, [{ name: 'NGINX_PORT', value: '8080' }]) }, { app: 'named' }));
+  create(c, service('named', { selector: { app: 'named' }, ports: [{ name: 'http-port', port: 8080, targetPort: 'http' }] }));
+  untilReady(c, 'named-', 2);
+  const seen = new Set<string>();
+  for (let i = 0; i < 10; i++) {
+    const r = run('curl', 'curl -s http://named:8080');
+    assert.equal(r.exitCode, 0, r.stderr);
+    seen.add(/From=(\S+)/.exec(r.stdout)![1]);
+  }
+  assert.deepEqual([...seen].sort(), ['named-80', 'named-8080']);
+  assert.equal(run('curl', `curl -s http://${ipOf('named-8080')}:80`).exitCode, 7);
+  c.act(() => {
+    c.api.delete('Service', 'default', 'named');
+    for (const n of ['named-80', 'named-8080']) c.api.delete('Pod', 'default', n, { gracePeriodSeconds: 0 });
+  });
+});
+
 test('curl without -s draws the progress meter on stderr unless a TTY shows the output', () => {
   const r = run('curl', 'curl http://sample-clusterip:8080');
   assert.equal(r.exitCode, 0);
