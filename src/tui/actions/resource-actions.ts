@@ -175,7 +175,7 @@ function openHistory(h: ActionHost, t: Target): void {
   h.openDialog(
     formDialog(
       'Rollout history',
-      [`deployment ${t.namespace}/${t.name}`, `${'REVISION'.padEnd(9)}${'CHANGE-CAUSE'.padEnd(24)}  IMAGES`],
+      [`deployment ${t.namespace}/${t.name}`, '', `  ${'REVISION'.padEnd(9)}${'CHANGE-CAUSE'.padEnd(24)}  IMAGES`],
       [{ type: 'list', id: 'revision', label: '', items, value: cur, height: Math.min(8, Math.max(1, items.length)) }],
       action('history', [t], { revisions: revs.map((r) => r.revision).join(',') }),
       { buttons: [CANCEL, 'Undo', 'Roll back'], ok: 'Roll back', danger: true },

@@ -29,7 +29,7 @@ function fieldLines(f: Field, focused: boolean): Line[] {
         const sel = start + i === f.value;
         return [seg(sel ? '> ' : '  '), seg(item, { inverse: sel && focused, bold: sel })];
       });
-      return [[seg(f.label, { bold: true })], ...rows];
+      return f.label ? [[seg(f.label, { bold: true })], ...rows] : rows;
     }
   }
 }

@@ -38,35 +38,49 @@ const GROUPS: { group: Group; title: string }[] = [
   { group: 'navigation', title: 'NAVIGATION' },
 ];
 
+/** `<j> <down>`; a run of digits as `<1>…<9>`. */
+function keysText(keys: readonly string[]): string {
+  if (keys.length > 2 && keys.every((k) => /^\d$/.test(k))) return `<${keys[0]}>…<${keys[keys.length - 1]}>`;
+  return keys.map((k) => `<${keyLabel(k)}>`).join(' ');
+}
+
 /** The help screen's columns: RESOURCE, GENERAL, TIME, NAVIGATION, each `<key> Description`. */
 export function helpColumns(keymap: readonly KeyBinding[], view: PageKind): { title: string; rows: [string, string, boolean][] }[] {
   const bindings = bindingsFor(keymap, view);
   return GROUPS.map(({ group, title }) => ({
     title,
-    rows: bindings.filter((b) => b.group === group).map((b) => [b.keys.map((k) => `<${keyLabel(k)}>`).join(' '), b.description, b.dangerous ?? false] as [string, string, boolean]),
+    rows: bindings.filter((b) => b.group === group).map((b) => [keysText(b.keys), b.description, b.dangerous ?? false] as [string, string, boolean]),
   })).filter((c) => c.rows.length > 0);
 }
 
-/** The help screen's content lines (without its border). */
+/** The help screen's content lines (without its border): as many columns side by side as fit. */
 function helpContent(keymap: readonly KeyBinding[], view: PageKind, width: number): Line[] {
-  const cols = helpColumns(keymap, view);
   const inner = Math.max(0, width - 2);
-  const colWidth = Math.max(20, Math.floor(inner / Math.max(1, cols.length)));
-  const perRow = Math.max(1, Math.floor(inner / colWidth));
+  const cols = helpColumns(keymap, view).map((c) => {
+    const keyWidth = Math.max(...c.rows.map((r) => r[0].length));
+    const width = Math.max(c.title.length, ...c.rows.map((r) => keyWidth + 1 + r[1].length)) + 3;
+    return { ...c, keyWidth, width };
+  });
   const out: Line[] = [];
-  for (let c = 0; c < cols.length; c += perRow) {
-    const group = cols.slice(c, c + perRow);
+  for (let c = 0; c < cols.length; ) {
+    const group: typeof cols = [];
+    let used = 0;
+    while (c < cols.length && (group.length === 0 || used + cols[c].width <= inner)) {
+      used += cols[c].width;
+      group.push(cols[c++]);
+    }
     const depth = Math.max(...group.map((g) => g.rows.length)) + 1;
     for (let r = 0; r < depth; r++) {
       let line: Line = [];
       for (const g of group) {
+        const row = g.rows[r - 1];
         const cell: Line =
           r === 0
             ? [seg(g.title, { color: LABEL, bold: true })]
-            : g.rows[r - 1]
-              ? [seg(g.rows[r - 1][0].padEnd(12), { color: g.rows[r - 1][2] ? 'red' : 'blue', bold: true }), seg(` ${g.rows[r - 1][1]}`)]
+            : row
+              ? [seg(row[0].padEnd(g.keyWidth), { color: row[2] ? 'red' : 'blue', bold: true }), seg(` ${row[1]}`)]
               : [];
-        line = [...line, ...fitLine(cell, colWidth)];
+        line = [...line, ...fitLine(cell, g.width)];
       }
       out.push(line);
     }
