@@ -8,6 +8,7 @@
  *                        with the seeded source, or in turn without one; sessionAffinity ClientIP
  *                        keeps a client on one backend; no backend → refused (kube-proxy's REJECT);
  *                        a port the Service does not expose → no rule at all: timeout
+ *   an external IP       a Service listing it in spec.externalIPs, on one of its ports → as the Service
  *   a node's InternalIP  a NodePort → as the Service; 6443 on a control-plane node → the API server
  *   a pod IP             a running container listening on the port, else refused
  *   a public address     the internet (80 and 443 answer); anything else times out
@@ -49,6 +50,8 @@ export function connect(net: NetContext, client: Pod, ip: string, port: number):
     const sp = (svc.spec.ports ?? []).find((p) => p.port === port && (p.protocol ?? 'TCP') === 'TCP');
     return sp ? viaService(net, client, svc, sp) : { ok: false, error: 'timeout' };
   }
+  const external = serviceByExternalIp(net.store, ip, port);
+  if (external) return viaService(net, client, external.svc, external.port);
   const node = nodeByIp(net.store, ip);
   if (node) {
     const np = nodePortService(net.store, port);
@@ -131,6 +134,16 @@ export function listeningContainer(catalog: ImageCatalog, pod: Pod, port: number
 
 export function serviceByClusterIp(store: ObjectStore, ip: string): Service | undefined {
   return store.unsortedList<Service>('Service').find((s) => s.spec.type !== 'ExternalName' && (s.spec.clusterIPs ?? [s.spec.clusterIP]).includes(ip));
+}
+
+/** A Service port reached at one of the Service's externalIPs (kube-proxy matches these before NodePorts). */
+function serviceByExternalIp(store: ObjectStore, ip: string, port: number): { svc: Service; port: ServicePort } | undefined {
+  for (const svc of store.list<Service>('Service')) {
+    if (svc.spec.type === 'ExternalName' || !(svc.spec.externalIPs ?? []).includes(ip)) continue;
+    const p = (svc.spec.ports ?? []).find((x) => x.port === port && (x.protocol ?? 'TCP') === 'TCP');
+    if (p) return { svc, port: p };
+  }
+  return undefined;
 }
 
 export function nodeByIp(store: ObjectStore, ip: string): Node | undefined {

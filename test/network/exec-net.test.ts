@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Pod, Service } from '../../src/api/types/index.ts';
+import type { Node, Pod, Service } from '../../src/api/types/index.ts';
 import type { Cluster } from '../../src/cluster/cluster.ts';
 import { runNetCommand, type NetCommandContext } from '../../src/kubelet/exec-net.ts';
 import { AccessLogBook } from '../../src/network/access-log.ts';
@@ -171,6 +171,16 @@ test('a named targetPort reaches pods serving on different ports: echo-nginx lis
     c.api.delete('Service', 'default', 'named');
     for (const n of ['named-80', 'named-8080']) c.api.delete('Pod', 'default', n, { gracePeriodSeconds: 0 });
   });
+});
+
+test("a Service's externalIPs take its ports at that address, a node's included (TUTORIALS §8)", () => {
+  const nodeIp = c.store.get<Node>('Node', '', 'worker1')!.status!.addresses!.find((a) => a.type === 'InternalIP')!.address;
+  create(c, service('sample-externalip', { externalIPs: [nodeIp], selector: { app: 'sample-app' }, ports: [{ name: 'http-port', port: 8080, targetPort: 80 }] }));
+  const r = run('curl', `curl -s http://${nodeIp}:8080`);
+  assert.equal(r.exitCode, 0, r.stderr);
+  assert.match(r.stdout, new RegExp(`^Host=${nodeIp.replace(/\./g, '\\.')}  Path=/  From=sample-deployment-\\S+  ClientIP=`));
+  assert.equal(run('curl', `curl -s http://${nodeIp}:8081`).exitCode, 7);
+  c.act(() => c.api.delete('Service', 'default', 'sample-externalip'));
 });
 
 test('curl without -s draws the progress meter on stderr unless a TTY shows the output', () => {
