@@ -9,7 +9,8 @@ import { rfc3339 } from '../api/duration.ts';
 import type { KubeEvent, KubeObject } from '../api/types/index.ts';
 import type { ApiServer } from '../apiserver/apiserver.ts';
 import { ApiError } from '../apiserver/errors.ts';
-import type { Clock } from '../sim/clock.ts';
+import type { Clock, TimerId } from '../sim/clock.ts';
+import { ExpiryQueue } from './expiry-queue.ts';
 
 export const EVENT_TTL_MS = 60 * 60 * 1000;
 
@@ -21,9 +22,10 @@ export interface EventSource {
 export type EventType = 'Normal' | 'Warning';
 
 export class EventRecorder {
-  private byIdentity = new Map<string, { namespace: string; name: string }>();
-  /** Events with a pending expiry timer, and the identity each was recorded under. */
-  private expiring = new Map<string, string>();
+  /** Names of the live events about each object (by uid), to find an identical one to count up. */
+  private byObject = new Map<string, string[]>();
+  private expiry = new ExpiryQueue();
+  private timer: { id: TimerId; due: number } | undefined;
   private lastNano = 0n;
 
   constructor(
@@ -36,34 +38,33 @@ export class EventRecorder {
     const now = this.clock.now();
     const ts = rfc3339(now);
     const namespace = obj.metadata.namespace || 'default';
-    const involved = {
-      kind: obj.kind,
-      namespace: obj.metadata.namespace,
-      name: obj.metadata.name,
-      uid: obj.metadata.uid,
-      apiVersion: obj.apiVersion,
-      resourceVersion: obj.metadata.resourceVersion,
-      ...(fieldPath ? { fieldPath } : {}),
-    };
-    const identity = [obj.metadata.uid, obj.kind, namespace, obj.metadata.name, fieldPath ?? '', type, reason, message, source.component, source.host ?? ''].join('\u0000');
-    const seen = this.byIdentity.get(identity);
-    if (seen) {
-      const existing = this.api.tryGet<KubeEvent>('Event', seen.namespace, seen.name);
-      if (existing) {
-        try {
-          this.api.update({ ...existing, count: (existing.count ?? 1) + 1, lastTimestamp: ts } as KubeEvent);
-        } catch (e) {
-          if (!(e instanceof ApiError)) throw e;
-        }
-        return;
+    const objectId = obj.metadata.uid || `${obj.kind}/${namespace}/${obj.metadata.name}`;
+    const same = this.find(objectId, namespace, (ev) =>
+      ev.type === type && ev.reason === reason && ev.message === message && ev.involvedObject.kind === obj.kind && ev.involvedObject.name === obj.metadata.name &&
+      (ev.involvedObject.fieldPath ?? '') === (fieldPath ?? '') && ev.source?.component === source.component && (ev.source?.host ?? '') === (source.host ?? ''),
+    );
+    if (same) {
+      try {
+        this.api.update({ ...same, count: (same.count ?? 1) + 1, lastTimestamp: ts } as KubeEvent);
+      } catch (e) {
+        if (!(e instanceof ApiError)) throw e;
       }
+      return;
     }
     const name = `${obj.metadata.name}.${this.nextNanoHex(now)}`;
     const ev: KubeEvent = {
       apiVersion: 'v1',
       kind: 'Event',
       metadata: { name, namespace },
-      involvedObject: involved,
+      involvedObject: {
+        kind: obj.kind,
+        namespace: obj.metadata.namespace,
+        name: obj.metadata.name,
+        uid: obj.metadata.uid,
+        apiVersion: obj.apiVersion,
+        resourceVersion: obj.metadata.resourceVersion,
+        ...(fieldPath ? { fieldPath } : {}),
+      },
       reason,
       message,
       source: source.host ? { component: source.component, host: source.host } : { component: source.component },
@@ -84,9 +85,21 @@ export class EventRecorder {
       if (!(e instanceof ApiError)) throw e;
       return;
     }
-    this.byIdentity.set(identity, { namespace, name });
-    this.expiring.set(`${namespace}/${name}`, identity);
-    this.scheduleExpiry(namespace, name, this.clock.now() + EVENT_TTL_MS);
+    const names = this.byObject.get(objectId);
+    if (names) names.push(name);
+    else this.byObject.set(objectId, [name]);
+    this.expireAt(now + EVENT_TTL_MS, namespace, name, objectId);
+  }
+
+  /** The live event about an object that `same` accepts (forgetting the names of expired ones). */
+  private find(objectId: string, namespace: string, same: (ev: KubeEvent) => boolean): KubeEvent | undefined {
+    const names = this.byObject.get(objectId);
+    if (!names) return undefined;
+    for (const name of names) {
+      const ev = this.api.tryGet<KubeEvent>('Event', namespace, name);
+      if (ev && same(ev)) return ev;
+    }
+    return undefined;
   }
 
   /** Unique, increasing nanosecond stamps: `<name>.<hex UnixNano>` as client-go names events. */
@@ -97,20 +110,43 @@ export class EventRecorder {
     return nano.toString(16);
   }
 
-  /** One timer per event: at expiry it checks the last occurrence and waits again if it moved. */
-  private scheduleExpiry(namespace: string, name: string, due: number): void {
-    this.clock.at(due, () => {
-      const ev = this.api.tryGet<KubeEvent>('Event', namespace, name);
-      const key = `${namespace}/${name}`;
+  private expireAt(due: number, namespace: string, name: string, objectId: string): void {
+    this.expiry.push(due, namespace, name, objectId);
+    this.arm();
+  }
+
+  /** Keeps one clock timer, at the earliest expiry. */
+  private arm(): void {
+    const head = this.expiry.peek();
+    if (!head || (this.timer && this.timer.due <= head.due)) return;
+    if (this.timer) this.clock.cancel(this.timer.id);
+    const due = head.due;
+    this.timer = { id: this.clock.at(due, () => this.expire()), due };
+  }
+
+  /** At expiry an event whose last occurrence moved waits again; the others are deleted. */
+  private expire(): void {
+    this.timer = undefined;
+    const now = this.clock.now();
+    for (let head = this.expiry.peek(); head && head.due <= now; head = this.expiry.peek()) {
+      this.expiry.pop();
+      const ev = this.api.tryGet<KubeEvent>('Event', head.namespace, head.name);
       const expires = ev ? Date.parse(ev.lastTimestamp ?? '') + EVENT_TTL_MS : 0;
-      if (ev && expires > this.clock.now()) {
-        this.scheduleExpiry(namespace, name, expires);
-        return;
+      if (expires > now) {
+        this.expiry.push(expires, head.namespace, head.name, head.objectId);
+        continue;
       }
-      if (ev) this.api.delete('Event', namespace, name);
-      const identity = this.expiring.get(key);
-      if (identity !== undefined) this.byIdentity.delete(identity);
-      this.expiring.delete(key);
-    });
+      if (ev) this.api.delete('Event', head.namespace, head.name);
+      this.forget(head.objectId, head.name);
+    }
+    this.arm();
+  }
+
+  private forget(objectId: string, name: string): void {
+    const names = this.byObject.get(objectId);
+    if (!names) return;
+    const rest = names.filter((n) => n !== name);
+    if (rest.length) this.byObject.set(objectId, rest);
+    else this.byObject.delete(objectId);
   }
 }
