@@ -1,7 +1,7 @@
 /** main() in-process, with in-memory files and the fake host: exit codes, help, dumps, internal errors. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { dumpTargets, main, type CliIo } from '../../src/cli/main.ts';
+import { dumpTargets, main, type CliIo, type TuiRequest } from '../../src/cli/main.ts';
 import { FakeHost, fakeToolkit, memoryFiles } from '../scenario/fake-host.ts';
 
 function io(argv: string[], files: Record<string, string>, env: Record<string, string> = {}) {
@@ -60,16 +60,31 @@ describe('kubesim main', () => {
     assert.ok(t.out().endsWith('1 passed, 2 failed\n'));
   });
 
-  it('kubesim FILE.yaml says the dashboard is not built yet and plays it', async () => {
-    const t = io(['ok.yaml'], { '/work/ok.yaml': OK });
-    assert.equal(await main(t.cli, deps), 0);
-    assert.match(t.out(), /^kubesim: the dashboard \(TUI\) is not built yet; playing ok\.yaml headless\.\n=== ok \(ok\.yaml\)/);
+  it('kubesim FILE.yaml opens the dashboard on that file; --readonly goes with it', async () => {
+    const asked: TuiRequest[] = [];
+    const tui = async (r: TuiRequest) => {
+      asked.push(r);
+      return 0;
+    };
+    assert.equal(await main(io(['ok.yaml'], {}).cli, { ...deps, tui }), 0);
+    assert.equal(await main(io(['ok.yaml', '--readonly'], {}).cli, { ...deps, tui }), 0);
+    assert.deepEqual(asked, [
+      { file: 'ok.yaml', readonly: false },
+      { file: 'ok.yaml', readonly: true },
+    ]);
+    assert.equal(await main(io(['play', 'ok.yaml', '--readonly'], { '/work/ok.yaml': OK }).cli, { ...deps, tui }), 64, "--readonly is the dashboard's flag");
   });
 
-  it('kubesim alone plays the demo scenario of the package', async () => {
-    const t = io([], { '/pkg/scenarios/demo.yaml': OK });
-    assert.equal(await main(t.cli, deps), 0);
-    assert.match(t.out(), /playing \/pkg\/scenarios\/demo\.yaml headless/);
+  it('kubesim alone opens the dashboard on the demo scenario of the package', async () => {
+    const asked: TuiRequest[] = [];
+    assert.equal(await main(io([], {}).cli, { ...deps, tui: async (r) => (asked.push(r), 0) }), 0);
+    assert.deepEqual(asked, [{ file: '/pkg/scenarios/demo.yaml', readonly: false }]);
+  });
+
+  it('without a terminal the dashboard says so and exits 2', async () => {
+    const t = io(['ok.yaml'], { '/work/ok.yaml': OK }, { CI: 'true' });
+    assert.equal(await main(t.cli, deps), 2);
+    assert.match(t.err(), /^kubesim: the dashboard needs a terminal \(CI is set\)\.\nTo play the scenario without one: kubesim play ok\.yaml\n$/);
   });
 
   it('--dump writes a JSON List per played file', async () => {
