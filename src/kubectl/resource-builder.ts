@@ -55,6 +55,12 @@ export interface BuildResult {
   errors: Error[];
   /** One object named, so -o yaml prints it rather than a List. */
   singleItemImplied: boolean;
+  /**
+   * The kinds listed (by type or selector), found objects or not: each list request is one of
+   * kubectl's resource infos, so `get cronjob,job,pod` prints kind/name even when only one kind
+   * has objects (multipleGVKsRequested).
+   */
+  listedKinds?: KindInfo[];
 }
 
 const MISSING_RESOURCE = `You must provide one or more resources by argument or filename.
@@ -185,6 +191,7 @@ function replaceAliases(arg: string): string {
 function bySelector(ctx: CommandContext, infos: KindInfo[], namespace: string, labelText: string, fieldText: string): BuildResult {
   const targets: Target[] = [];
   const errors: Error[] = [];
+  const listedKinds: KindInfo[] = [];
   for (const info of infos) {
     const subject = `${info.group}/${info.version}, Resource=${info.plural}`;
     const fail = (detail: string) =>
@@ -212,12 +219,13 @@ function bySelector(ctx: CommandContext, infos: KindInfo[], namespace: string, l
       continue;
     }
     const ns = info.namespaced ? namespace : '';
+    listedKinds.push(info);
     for (const obj of ctx.api.list(info.kind, ns || undefined, selector)) {
       if (!matchesFields(obj, fields)) continue;
       targets.push({ info, namespace: obj.metadata.namespace ?? '', name: obj.metadata.name, object: obj, source: '' });
     }
   }
-  return { targets, errors, singleItemImplied: false };
+  return { targets, errors, singleItemImplied: false, listedKinds };
 }
 
 function fetchAll(ctx: CommandContext, targets: Target[], fetch: boolean, single: boolean): BuildResult {

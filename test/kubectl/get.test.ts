@@ -19,6 +19,15 @@ test('a table per kind, kind/name names and a blank line between kinds when seve
   assert.match(ok(t, 'get deploy'), /^NAME +READY.*\nweb +2\/2/);
 });
 
+test('several kinds asked for print kind/name even when only one of them has objects (multipleGVKsRequested)', () => {
+  const t = newSession();
+  // A fresh namespace: `get all` finds only the kubernetes Service, yet prints service/kubernetes.
+  assert.match(ok(t, 'get all'), /^NAME +TYPE +CLUSTER-IP +EXTERNAL-IP +PORT\(S\) +AGE\nservice\/kubernetes +ClusterIP +10\.96\.0\.1 +/);
+  assert.match(ok(t, 'get deploy,svc'), /^NAME +TYPE[^\n]*\nservice\/kubernetes +/);
+  // One kind asked for: plain names.
+  assert.match(ok(t, 'get svc'), /^NAME +TYPE[^\n]*\nkubernetes +/);
+});
+
 test('get all lists the "all" category in discovery order', () => {
   const t = withWeb();
   const kinds = ok(t, 'get all')

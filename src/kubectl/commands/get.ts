@@ -85,7 +85,7 @@ function runGet(ctx: CommandContext): void {
     return;
   }
 
-  const written = printTables(ctx, targets, { wide: format.wide, allNamespaces });
+  const written = printTables(ctx, targets, { wide: format.wide, allNamespaces, listedKinds: result.listedKinds ?? [] });
   if (!written && !f.bool('ignore-not-found') && errors.length === 0) {
     const allNamespaced = !allNamespaces && targets.every((t) => t.info.namespaced);
     ctx.err(allNamespaced ? `No resources found in ${ctx.namespace} namespace.\n` : 'No resources found\n');
@@ -99,9 +99,10 @@ function isNotFound(e: Error): boolean {
 }
 
 /** Prints one table per run of same-kind objects; returns whether anything was written. */
-function printTables(ctx: CommandContext, targets: Target[], opts: { wide: boolean; allNamespaces: boolean }): boolean {
+function printTables(ctx: CommandContext, targets: Target[], opts: { wide: boolean; allNamespaces: boolean; listedKinds: KindInfo[] }): boolean {
   const f = ctx.flags;
-  const withKind = f.bool('show-kind') || new Set(targets.map((t) => t.info.kind)).size > 1;
+  // kubectl's multipleGVKsRequested: over its resource infos, one per list request even when empty.
+  const withKind = f.bool('show-kind') || new Set([...targets.map((t) => t.info.kind), ...opts.listedKinds.map((i) => i.kind)]).size > 1;
   const noHeaders = f.bool('no-headers');
   let written = false;
   for (let i = 0; i < targets.length; ) {
