@@ -84,7 +84,11 @@ interface Verdict {
 /** Drains one node; returns the errors that stop it (none when it is drained). */
 function drainNode(ctx: CommandContext, node: string): Error[] {
   const verdicts = podsForDeletion(ctx, node);
-  const errors = groupMessages(verdicts, 'error').map(([msg, pods]) => new KubectlError(`cannot delete ${msg}: ${pods.join(', ')}`));
+  // PodDeleteList.errors: "cannot delete <msg>: <pods>", unless the message already says so.
+  const errors = groupMessages(verdicts, 'error').map(([msg, pods]) => {
+    const text = msg.toLowerCase().startsWith('cannot delete') ? msg : `cannot delete ${msg}`;
+    return new KubectlError(`${text}: ${pods.join(', ')}`);
+  });
   if (errors.length > 0) return errors;
   const warnings = groupMessages(verdicts, 'warning').map(([msg, pods]) => `${msg}: ${pods.join(', ')}`);
   if (warnings.length > 0) ctx.warn(warnings.join('; '));
