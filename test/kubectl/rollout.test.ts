@@ -113,3 +113,18 @@ test('StatefulSet history and undo read ControllerRevisions', () => {
   assert.equal(ok(t, 'rollout undo sts/db --to-revision=1'), 'statefulset.apps/db rolled back\n');
   assert.equal(t.cluster.api.get<StatefulSet>('StatefulSet', 'default', 'db').spec.template.spec.containers[0].image, 'redis:6');
 });
+
+test('rollout undo to the revision a DaemonSet or StatefulSet already runs, as its controller recorded it, is skipped', () => {
+  const t = newSession();
+  const template = { metadata: { labels: { app: 'agent' } }, spec: { containers: [{ name: 'agent', image: 'fluentd' }] } };
+  t.cluster.act(() => {
+    t.cluster.api.create({ apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'agent', namespace: 'default' }, spec: { selector: { matchLabels: { app: 'agent' } }, template } });
+    t.cluster.api.create({ apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db', namespace: 'default' }, spec: { replicas: 0, serviceName: 'db', selector: { matchLabels: { app: 'agent' } }, template } });
+  });
+  const recorded = t.cluster.api.list<ControllerRevision>('ControllerRevision', 'default');
+  assert.equal(recorded.length, 2, 'one revision each, written by the controllers');
+  assert.equal(ok(t, 'rollout undo ds/agent --to-revision=1'), 'daemonset.apps/agent skipped rollback (current template already matches revision 1)\n');
+  assert.equal(ok(t, 'rollout undo sts/db --to-revision=1'), 'statefulset.apps/db skipped rollback (current template already matches revision 1)\n');
+  ok(t, 'set image ds/agent agent=fluentd:v2');
+  assert.equal(ok(t, 'rollout undo ds/agent --to-revision=1'), 'daemonset.apps/agent rolled back\n');
+});

@@ -21,9 +21,22 @@ export function applyRevision<T extends KubeObject>(obj: T, rev: ControllerRevis
   return strategicMerge(clone(obj) as never, clone(rev.data ?? {}) as never, []) as unknown as T;
 }
 
-/** Whether the object's pod template is already the revision's (getDaemonSetPatch / getStatefulSetPatch compared). */
+/**
+ * Whether the object's pod template is already the revision's (kubectl's daemonSetMatch /
+ * statefulsetMatch: the object's template patch byte-compared with the revision's data). kubectl
+ * builds its patch by encoding the typed object, so an unset time comes out as
+ * `creationTimestamp: null` exactly as in the controller's recorded data; a template compared
+ * without it would never match and `rollout undo --to-revision=<current>` would roll back to itself.
+ */
 export function matchesRevision(obj: KubeObject, rev: ControllerRevision): boolean {
   const template = (obj.spec as { template?: unknown } | undefined)?.template;
-  const current = { spec: { template: { ...(template as object), $patch: 'replace' } } };
-  return deepEqual(current, rev.data);
+  const recorded = (rev.data as { spec?: { template?: unknown } } | undefined)?.spec?.template;
+  return recorded !== undefined && deepEqual(asEncoded(template), asEncoded(recorded));
+}
+
+/** A template as Go encodes it into a revision patch: metadata present, creationTimestamp null, no $patch. */
+function asEncoded(template: unknown): Record<string, unknown> {
+  const { $patch: _patch, metadata, ...rest } = (template ?? {}) as Record<string, unknown>;
+  const { creationTimestamp: _created, ...meta } = (metadata ?? {}) as Record<string, unknown>;
+  return { ...rest, metadata: { ...meta, creationTimestamp: null } };
 }
