@@ -34,21 +34,34 @@ function rules<T>(defaults: (obj: T) => void, validate: (obj: T, old?: T) => Fie
 
 const none = (): void => {};
 
+/**
+ * Defaults for a kind with a spec: a manifest that leaves spec out gets an empty one first, as the
+ * API server's Go struct has a zero spec, so validation reports what is missing (`spec.selector:
+ * Required value`, ...) instead of defaulting failing on it.
+ */
+function withSpec<T>(defaults: (obj: T) => void): (obj: T) => void {
+  return (obj) => {
+    const o = obj as unknown as { spec?: unknown };
+    if (o.spec === undefined || o.spec === null) o.spec = {};
+    defaults(obj);
+  };
+}
+
 export const KIND_RULES: Readonly<Record<string, KindRules>> = {
-  Pod: rules<Pod>((p) => defaultPod(p.spec), (p, old) => (old ? validatePodUpdate(p, old) : validatePodCreate(p))),
-  Service: rules<Service>(defaultService, validateService),
-  Deployment: rules<Deployment>(defaultDeployment, validateDeployment),
-  ReplicaSet: rules<ReplicaSet>(defaultReplicaSet, validateReplicaSet),
-  StatefulSet: rules<StatefulSet>(defaultStatefulSet, validateStatefulSet),
-  DaemonSet: rules<DaemonSet>(defaultDaemonSet, validateDaemonSet),
-  Job: rules<Job>(defaultJob, validateJob),
-  CronJob: rules<CronJob>(defaultCronJob, validateCronJob),
+  Pod: rules<Pod>(withSpec((p) => defaultPod(p.spec)), (p, old) => (old ? validatePodUpdate(p, old) : validatePodCreate(p))),
+  Service: rules<Service>(withSpec(defaultService), validateService),
+  Deployment: rules<Deployment>(withSpec(defaultDeployment), validateDeployment),
+  ReplicaSet: rules<ReplicaSet>(withSpec(defaultReplicaSet), validateReplicaSet),
+  StatefulSet: rules<StatefulSet>(withSpec(defaultStatefulSet), validateStatefulSet),
+  DaemonSet: rules<DaemonSet>(withSpec(defaultDaemonSet), validateDaemonSet),
+  Job: rules<Job>(withSpec(defaultJob), validateJob),
+  CronJob: rules<CronJob>(withSpec(defaultCronJob), validateCronJob),
   Namespace: rules<Namespace>(defaultNamespace, validateNamespace),
   Node: rules<Node>(defaultNode, validateNode),
   Endpoints: rules<Endpoints>(defaultEndpoints, validateEndpoints),
   EndpointSlice: rules<EndpointSlice>(defaultEndpointSlice, validateEndpointSlice),
-  PersistentVolumeClaim: rules<PersistentVolumeClaim>(defaultPersistentVolumeClaim, validatePersistentVolumeClaim),
-  PersistentVolume: rules<PersistentVolume>(defaultPersistentVolume, validatePersistentVolume),
+  PersistentVolumeClaim: rules<PersistentVolumeClaim>(withSpec(defaultPersistentVolumeClaim), validatePersistentVolumeClaim),
+  PersistentVolume: rules<PersistentVolume>(withSpec(defaultPersistentVolume), validatePersistentVolume),
   StorageClass: rules<StorageClass>(defaultStorageClass, validateStorageClass),
   Secret: rules<Secret>(defaultSecret, validateSecret),
   ConfigMap: rules<ConfigMap>(none, validateConfigMap),

@@ -136,6 +136,22 @@ test('Service: a ClusterIP Service with externalIPs is externally accessible, so
   assert.equal(svc.spec.externalTrafficPolicy, 'Cluster');
 });
 
+test('a manifest without spec gets a zero spec, as the Go struct has one: validation says what is missing', () => {
+  const refused = (kind: string, apiVersion: string) => {
+    try {
+      userCreate({ apiVersion, kind, metadata: { name: unique('nospec') } });
+    } catch (e) {
+      return (e as Error).message;
+    }
+    return 'created';
+  };
+  assert.match(refused('Deployment', 'apps/v1'), /is invalid: .*spec\.selector: Required value/);
+  assert.match(refused('Job', 'batch/v1'), /is invalid: .*spec\.template\.spec\.containers: Required value/);
+  assert.match(refused('CronJob', 'batch/v1'), /is invalid: .*spec\.schedule: Required value/);
+  assert.match(refused('Service', 'v1'), /is invalid: spec\.ports: Required value/);
+  assert.match(refused('Pod', 'v1'), /is invalid: spec\.containers: Required value/);
+});
+
 test('PVC, PV, StorageClass, Secret, Namespace', () => {
   const pvc = userCreate({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: unique('data') }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1024Mi' } } } } as unknown as PersistentVolumeClaim) as PersistentVolumeClaim;
   assert.equal(pvc.spec.volumeMode, 'Filesystem');
