@@ -45,9 +45,11 @@ export function matchesAnyTerm(terms: NodeSelectorTerm[], node: Node): boolean {
 
 /** nodeSelector AND required node affinity (GetRequiredNodeAffinity(pod).Match(node)). */
 export function matchesRequiredNodeAffinity(spec: PodSpec, node: Node): boolean {
-  const labels = node.metadata.labels ?? {};
-  for (const [k, v] of Object.entries(spec.nodeSelector ?? {})) if (labels[k] !== v) return false;
   const required = spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
+  const selector = spec.nodeSelector;
+  if (!required && !selector) return true;
+  const labels = node.metadata.labels ?? {};
+  if (selector) for (const k in selector) if (labels[k] !== selector[k]) return false;
   if (required && !matchesAnyTerm(required.nodeSelectorTerms ?? [], node)) return false;
   return true;
 }

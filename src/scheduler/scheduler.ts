@@ -21,7 +21,7 @@ import type { SeededRandom } from '../sim/random.ts';
 import { fitErrorMessage, preemptionMessage, type Diagnosis } from './fit-error.ts';
 import type { NodeInfo } from './framework/node-info.ts';
 import { SchedulerSnapshot } from './framework/snapshot.ts';
-import { isFilter, isPreFilter, isPreScore, isScore, type Plugin, type PluginContext, type ScorePlugin } from './framework/types.ts';
+import { isFilter, isPreFilter, isPreScore, isScore, type Plugin, type PluginContext } from './framework/types.ts';
 import { defaultPlugins } from './plugins/registry.ts';
 import { MAX_UNSCHEDULABLE_MS, SchedulingQueue } from './queue.ts';
 import { relevantNodeChange } from './requeue.ts';
@@ -187,7 +187,7 @@ export class Scheduler implements Controller {
     const feasible = this.findFeasible(ctx, pod, nodes, diagnosis);
     if (feasible.length === 0) return fail();
     if (feasible.length === 1) return { node: feasible[0].name };
-    return { node: this.selectHost(this.score(ctx, pod, feasible)) };
+    return { node: this.selectHost(feasible, this.score(ctx, pod, feasible)) };
   }
 
   private findFeasible(ctx: PluginContext, pod: Pod, nodes: NodeInfo[], diagnosis: Diagnosis): NodeInfo[] {
@@ -214,32 +214,39 @@ export class Scheduler implements Controller {
     return feasible;
   }
 
-  /** Σ weight × normalized score per node. */
-  score(ctx: PluginContext, pod: Pod, nodes: NodeInfo[]): Map<string, number> {
-    const totals = new Map(nodes.map((n) => [n.name, 0]));
+  /** Σ weight × normalized score per node, in the order of `nodes`. */
+  score(ctx: PluginContext, pod: Pod, nodes: NodeInfo[]): number[] {
+    const totals: number[] = new Array(nodes.length).fill(0);
     for (const p of this.plugins) {
       if (!isScore(p)) continue;
       if (isPreScore(p) && p.preScore(ctx, pod, nodes).code === 'Skip') continue;
-      const scores = new Map(nodes.map((n) => [n.name, (p as ScorePlugin).score(ctx, pod, n)]));
-      p.normalize?.(ctx, pod, scores);
-      for (const [name, s] of scores) totals.set(name, totals.get(name)! + s * p.weight);
+      if (!p.normalize) {
+        for (let i = 0; i < nodes.length; i++) totals[i] += p.score(ctx, pod, nodes[i]) * p.weight;
+        continue;
+      }
+      const scores = new Map<string, number>();
+      for (const n of nodes) scores.set(n.name, p.score(ctx, pod, n));
+      p.normalize(ctx, pod, scores);
+      let i = 0;
+      for (const s of scores.values()) totals[i++] += s * p.weight;
     }
     return totals;
   }
 
   /** The highest score; among equals, each is chosen with equal probability (reservoir sampling). */
-  private selectHost(scores: Map<string, number>): string {
+  private selectHost(nodes: NodeInfo[], scores: number[]): string {
     let best = '';
     let bestScore = -Infinity;
     let ties = 0;
-    for (const [name, s] of scores) {
+    for (let i = 0; i < nodes.length; i++) {
+      const s = scores[i];
       if (s > bestScore) {
-        best = name;
+        best = nodes[i].name;
         bestScore = s;
         ties = 1;
       } else if (s === bestScore) {
         ties++;
-        if (this.random.int(ties) === 0) best = name;
+        if (this.random.int(ties) === 0) best = nodes[i].name;
       }
     }
     return best;

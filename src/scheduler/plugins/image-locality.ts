@@ -10,7 +10,8 @@
  */
 import type { Pod } from '../../api/types/index.ts';
 import type { NodeInfo } from '../framework/node-info.ts';
-import { MAX_NODE_SCORE, type PluginContext, type ScorePlugin } from '../framework/types.ts';
+import type { ImageState } from '../framework/snapshot.ts';
+import { MAX_NODE_SCORE, SUCCESS, type PluginContext, type PreScorePlugin, type ScorePlugin, type Status } from '../framework/types.ts';
 
 export const IMAGE_LOCALITY = 'ImageLocality';
 const MB = 1024 * 1024;
@@ -22,20 +23,38 @@ export function normalizedImageName(name: string): string {
   return last.includes(':') || name.includes('@') ? name : `${name}:latest`;
 }
 
-export class ImageLocalityPlugin implements ScorePlugin {
+export class ImageLocalityPlugin implements PreScorePlugin, ScorePlugin {
   readonly name = IMAGE_LOCALITY;
   readonly weight = 1;
 
-  score(ctx: PluginContext, pod: Pod, node: NodeInfo): number {
-    const total = ctx.snapshot.nodes().length;
-    let sum = 0;
+  /** The pod's images as the nodes report them, looked up once per scheduling cycle. */
+  preScore(ctx: PluginContext, pod: Pod): Status {
     const containers = [...(pod.spec.initContainers ?? []), ...pod.spec.containers];
-    for (const c of containers) {
-      const st = ctx.snapshot.images.get(normalizedImageName(c.image ?? ''));
-      if (st?.nodes.has(node.name)) sum += Math.trunc(st.size * (st.nodes.size / total));
+    const images = containers.map((c) => ctx.snapshot.images.get(normalizedImageName(c.image ?? '')));
+    ctx.state.set(STATE_KEY, { images, count: containers.length, total: ctx.snapshot.nodes().length });
+    return SUCCESS;
+  }
+
+  score(ctx: PluginContext, pod: Pod, node: NodeInfo): number {
+    let state = ctx.state.get(STATE_KEY) as PreScoreState | undefined;
+    if (!state) {
+      this.preScore(ctx, pod);
+      state = ctx.state.get(STATE_KEY) as PreScoreState;
     }
-    const max = MAX_CONTAINER_THRESHOLD * containers.length;
+    let sum = 0;
+    for (const st of state.images) {
+      if (st?.nodes.has(node.name)) sum += Math.trunc(st.size * (st.nodes.size / state.total));
+    }
+    const max = MAX_CONTAINER_THRESHOLD * state.count;
     const clamped = Math.min(max, Math.max(MIN_THRESHOLD, sum));
     return Math.floor((MAX_NODE_SCORE * (clamped - MIN_THRESHOLD)) / (max - MIN_THRESHOLD));
   }
+}
+
+const STATE_KEY = 'PreScoreImageLocality';
+
+interface PreScoreState {
+  images: (ImageState | undefined)[];
+  count: number;
+  total: number;
 }

@@ -6,18 +6,23 @@
  * matches both (100), B only the first (80), C none (0) → normalized 100, 80, 0, × weight 2.
  */
 import { matchesRequiredNodeAffinity, matchesTerm } from '../../api/node-affinity.ts';
-import { MAX_NODE_SCORE, SUCCESS, unresolvable, type FilterPlugin, type Pod, type PluginContext, type ScorePlugin, type Status } from '../framework/types.ts';
+import { MAX_NODE_SCORE, SKIP, SUCCESS, unresolvable, type FilterPlugin, type Pod, type PluginContext, type PreScorePlugin, type ScorePlugin, type Status } from '../framework/types.ts';
 import type { NodeInfo } from '../framework/node-info.ts';
 
 export const NODE_AFFINITY = 'NodeAffinity';
 export const ERR_NODE_AFFINITY = "node(s) didn't match Pod's node affinity/selector";
 
-export class NodeAffinityPlugin implements FilterPlugin, ScorePlugin {
+export class NodeAffinityPlugin implements FilterPlugin, PreScorePlugin, ScorePlugin {
   readonly name = NODE_AFFINITY;
   readonly weight = 2;
 
   filter(_ctx: PluginContext, pod: Pod, node: NodeInfo): Status {
     return matchesRequiredNodeAffinity(pod.spec, node.node) ? SUCCESS : unresolvable(ERR_NODE_AFFINITY);
+  }
+
+  /** Nothing to score without preferred terms (upstream's PreScore Skip). */
+  preScore(_ctx: PluginContext, pod: Pod): Status {
+    return pod.spec.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution?.length ? SUCCESS : SKIP;
   }
 
   score(_ctx: PluginContext, pod: Pod, node: NodeInfo): number {
@@ -29,7 +34,8 @@ export class NodeAffinityPlugin implements FilterPlugin, ScorePlugin {
   }
 
   normalize(_ctx: PluginContext, _pod: Pod, scores: Map<string, number>): void {
-    const max = Math.max(0, ...scores.values());
+    let max = 0;
+    for (const s of scores.values()) if (s > max) max = s;
     if (max === 0) return;
     for (const [name, s] of scores) scores.set(name, Math.floor((s * MAX_NODE_SCORE) / max));
   }

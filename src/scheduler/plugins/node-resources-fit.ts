@@ -17,6 +17,7 @@ import type { NodeInfo } from '../framework/node-info.ts';
 
 export const NODE_RESOURCES_FIT = 'NodeResourcesFit';
 const STATE_KEY = 'PreFilterNodeResourcesFit';
+const NONE: string[] = [];
 
 export class NodeResourcesFitPlugin implements PreFilterPlugin, FilterPlugin, ScorePlugin {
   readonly name = NODE_RESOURCES_FIT;
@@ -46,6 +47,7 @@ export class NodeResourcesFitPlugin implements PreFilterPlugin, FilterPlugin, Sc
 /** The reasons a pod with these requests does not fit the node (empty when it fits). */
 export function insufficientResources(req: Resources, node: NodeInfo): string[] {
   const alloc = node.allocatable();
+  if (node.pods.size + 1 <= alloc.pods && req.cpu <= alloc.cpu - node.requested.cpu && req.memory <= alloc.memory - node.requested.memory) return NONE;
   const reasons: string[] = [];
   if (node.pods.size + 1 > alloc.pods) reasons.push('Too many pods');
   if (req.cpu === 0 && req.memory === 0) return reasons;

@@ -53,6 +53,11 @@ function convert(c: TopologySpreadConstraint, pod: Pod): Constraint {
   };
 }
 
+function hasEveryKey(list: Constraint[], labels: Record<string, string>): boolean {
+  for (const c of list) if (!(c.topologyKey in labels)) return false;
+  return true;
+}
+
 export class PodTopologySpreadPlugin implements PreFilterPlugin, FilterPlugin, PreScorePlugin, ScorePlugin {
   readonly name = POD_TOPOLOGY_SPREAD;
   readonly weight = 2;
@@ -144,35 +149,42 @@ export class PodTopologySpreadPlugin implements PreFilterPlugin, FilterPlugin, P
     const ignored = new Set<string>();
     const pairs = list.map(() => new Map<string, number>());
     const sizes = list.map(() => 0);
+    // Whether any scored node has the constraint's key: without it the score never reads the domain counts.
+    const present = list.map(() => false);
     for (const node of nodes) {
       const labels = node.node.metadata.labels ?? {};
-      if (requireAll && !list.every((c) => c.topologyKey in labels)) {
+      if (requireAll && !hasEveryKey(list, labels)) {
         ignored.add(node.name);
         continue;
       }
-      list.forEach((c, i) => {
-        if (c.topologyKey === HOSTNAME) return;
-        const v = labels[c.topologyKey] ?? '';
+      for (let i = 0; i < list.length; i++) {
+        const key = list[i].topologyKey;
+        if (key === HOSTNAME) continue;
+        if (key in labels) present[i] = true;
+        const v = labels[key] ?? '';
         if (!pairs[i].has(v)) {
           pairs[i].set(v, 0);
           sizes[i]++;
         }
-      });
+      }
     }
     // Domain counts come from every eligible node of the cluster, not only the feasible ones.
-    const byNode = list.map((c) => this.countsByNode(c, pod.metadata.namespace ?? 'default', ctx.snapshot));
-    list.forEach((c, i) => {
-      if (c.topologyKey === HOSTNAME) return;
+    const ns = pod.metadata.namespace ?? 'default';
+    const byNode = list.map((c) => this.countsByNode(c, ns, ctx.snapshot));
+    for (let i = 0; i < list.length; i++) {
+      const c = list[i];
+      if (c.topologyKey === HOSTNAME || !present[i]) continue;
       for (const [nodeName, n] of byNode[i]) {
         const node = ctx.snapshot.get(nodeName);
         if (!node) continue;
         const labels = node.node.metadata.labels ?? {};
-        if (requireAll && !list.every((x) => x.topologyKey in labels)) continue;
+        if (requireAll && !hasEveryKey(list, labels)) continue;
         if (!this.eligible(c, pod, node)) continue;
         const v = labels[c.topologyKey] ?? '';
-        if (pairs[i].has(v)) pairs[i].set(v, pairs[i].get(v)! + n);
+        const cur = pairs[i].get(v);
+        if (cur !== undefined) pairs[i].set(v, cur + n);
       }
-    });
+    }
     const weights = list.map((c, i) => Math.log((c.topologyKey === HOSTNAME ? nodes.length - ignored.size : sizes[i]) + 2));
     ctx.state.set(PRE_SCORE, { list, pairs, weights, ignored, byNode });
     return SUCCESS;
@@ -183,11 +195,12 @@ export class PodTopologySpreadPlugin implements PreFilterPlugin, FilterPlugin, P
     if (!s || s.ignored.has(node.name)) return 0;
     const labels = node.node.metadata.labels ?? {};
     let score = 0;
-    s.list.forEach((c, i) => {
-      if (!(c.topologyKey in labels)) return;
+    for (let i = 0; i < s.list.length; i++) {
+      const c = s.list[i];
+      if (!(c.topologyKey in labels)) continue;
       const cnt = c.topologyKey === HOSTNAME ? s.byNode[i].get(node.name) ?? 0 : s.pairs[i].get(labels[c.topologyKey]) ?? 0;
       score += cnt * s.weights[i] + (c.maxSkew - 1);
-    });
+    }
     return Math.round(score);
   }
 

@@ -27,13 +27,16 @@ export class TaintTolerationPlugin implements FilterPlugin, ScorePlugin {
   }
 
   score(_ctx: PluginContext, pod: Pod, node: NodeInfo): number {
+    const taints = node.node.spec.taints;
+    if (!taints || taints.length === 0) return 0;
     // Only tolerations with an empty effect or PreferNoSchedule count here (getAllTolerationPreferNoSchedule).
     const tolerations = (pod.spec.tolerations ?? []).filter((t) => !t.effect || t.effect === 'PreferNoSchedule');
-    return (node.node.spec.taints ?? []).filter((t) => t.effect === 'PreferNoSchedule' && !tolerates(tolerations, t)).length;
+    return taints.filter((t) => t.effect === 'PreferNoSchedule' && !tolerates(tolerations, t)).length;
   }
 
   normalize(_ctx: PluginContext, _pod: Pod, scores: Map<string, number>): void {
-    const max = Math.max(0, ...scores.values());
+    let max = 0;
+    for (const s of scores.values()) if (s > max) max = s;
     for (const [name, s] of scores) scores.set(name, max === 0 ? MAX_NODE_SCORE : MAX_NODE_SCORE - Math.floor((s * MAX_NODE_SCORE) / max));
   }
 }
