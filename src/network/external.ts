@@ -6,6 +6,7 @@
  *
  *   externalA('google.com')  → ['142.250.196.110']
  *   externalA('foo.example.co') → one address derived from the name, the same on every run
+ *   externalA('external.example.com') → undefined (the example domains hold nothing but www)
  *   externalA('nginx.local') → undefined (no such public name)
  */
 import { fnv1a32 } from '../api/names.ts';
@@ -37,11 +38,19 @@ function normalise(name: string): string {
   return name.toLowerCase().replace(/\.$/, '');
 }
 
-/** Whether the name could exist on the public internet (a known top-level domain, two labels or more). */
+/** RFC 2606's example domains: the domain and its www exist, nothing else under them does. */
+const EXAMPLE_DOMAINS = ['example.com', 'example.net', 'example.org'];
+
+/**
+ * Whether the name could exist on the public internet (a known top-level domain, two labels or
+ * more; under the example domains only the domain and www: `external.example.com` is NXDOMAIN).
+ */
 export function isPublicName(name: string): boolean {
   const n = normalise(name);
   const labels = n.split('.');
   if (labels.length < 2 || labels.some((l) => !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(l))) return false;
+  const example = EXAMPLE_DOMAINS.find((d) => n.endsWith(`.${d}`));
+  if (example) return n === `www.${example}`;
   return PUBLIC_TLDS.has(labels[labels.length - 1]);
 }
 

@@ -86,6 +86,13 @@ test('names outside the cluster are forwarded: public names resolve, the rest do
   assert.equal(a('nginx').rcode, 'NXDOMAIN');
 });
 
+test('the example domains (RFC 2606) hold only themselves and www: external.example.com does not exist', () => {
+  assert.equal(a('www.example.com').rcode, 'NOERROR');
+  assert.equal(a('example.org').rcode, 'NOERROR');
+  assert.deepEqual(a('external.example.com'), { rcode: 'NXDOMAIN', authoritative: false, answers: [] });
+  assert.equal(a('db.example.net').rcode, 'NXDOMAIN');
+});
+
 test('reverse lookups name Services and endpoints', () => {
   const ptr = (x: string) => queryClusterDns(c.store, `${x.split('.').reverse().join('.')}.in-addr.arpa`, 'PTR');
   assert.deepEqual(ptr(clusterIp('web')).answers.map((r) => r.data), ['web.default.svc.cluster.local']);
