@@ -10,7 +10,7 @@ import type { KubeEvent, KubeObject } from '../api/types/index.ts';
 import type { ApiServer } from '../apiserver/apiserver.ts';
 import { ApiError } from '../apiserver/errors.ts';
 import type { Clock, TimerId } from '../sim/clock.ts';
-import { ExpiryQueue } from './expiry-queue.ts';
+import { DueQueue } from '../sim/due-queue.ts';
 
 export const EVENT_TTL_MS = 60 * 60 * 1000;
 
@@ -21,10 +21,19 @@ export interface EventSource {
 
 export type EventType = 'Normal' | 'Warning';
 
+interface Expiry {
+  due: number;
+  namespace: string;
+  name: string;
+  /** The involved object's key in byObject. */
+  objectId: string;
+}
+
 export class EventRecorder {
   /** Names of the live events about each object (by uid), to find an identical one to count up. */
   private byObject = new Map<string, string[]>();
-  private expiry = new ExpiryQueue();
+  /** Events waiting to expire: one clock timer for the earliest instead of one per event. */
+  private expiry = new DueQueue<Expiry>();
   private timer: { id: TimerId; due: number } | undefined;
   private lastNano = 0n;
 
@@ -111,7 +120,7 @@ export class EventRecorder {
   }
 
   private expireAt(due: number, namespace: string, name: string, objectId: string): void {
-    this.expiry.push(due, namespace, name, objectId);
+    this.expiry.push({ due, namespace, name, objectId });
     this.arm();
   }
 
@@ -133,7 +142,7 @@ export class EventRecorder {
       const ev = this.api.tryGet<KubeEvent>('Event', head.namespace, head.name);
       const expires = ev ? Date.parse(ev.lastTimestamp ?? '') + EVENT_TTL_MS : 0;
       if (expires > now) {
-        this.expiry.push(expires, head.namespace, head.name, head.objectId);
+        this.expiry.push({ ...head, due: expires });
         continue;
       }
       if (ev) this.api.delete('Event', head.namespace, head.name);

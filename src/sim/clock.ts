@@ -5,12 +5,13 @@
  * jumps from one due time to the next; the TUI drives the same clock in real time × speed. The clock
  * never goes back: advancing to an earlier instant is an error.
  */
+import { DueQueue } from './due-queue.ts';
+
 export type TimerId = number;
 
 interface Timer {
   id: TimerId;
   due: number;
-  seq: number;
   fn: () => void;
 }
 
@@ -26,7 +27,7 @@ export interface Clock {
 export class VirtualClock implements Clock {
   private current: number;
   private seq = 0;
-  private heap: Timer[] = [];
+  private queue = new DueQueue<Timer>();
   private live = new Map<TimerId, Timer>();
 
   constructor(start: number) {
@@ -38,9 +39,9 @@ export class VirtualClock implements Clock {
   }
 
   at(due: number, fn: () => void): TimerId {
-    const timer: Timer = { id: ++this.seq, due: Math.max(due, this.current), seq: this.seq, fn };
+    const timer: Timer = { id: ++this.seq, due: Math.max(due, this.current), fn };
     this.live.set(timer.id, timer);
-    this.push(timer);
+    this.queue.push(timer);
     return timer.id;
   }
 
@@ -55,7 +56,7 @@ export class VirtualClock implements Clock {
   /** The due time of the earliest pending timer, or undefined when none is pending. */
   nextDue(): number | undefined {
     this.dropCancelled();
-    return this.heap.length > 0 ? this.heap[0].due : undefined;
+    return this.queue.peek()?.due;
   }
 
   pending(): number {
@@ -68,9 +69,9 @@ export class VirtualClock implements Clock {
    */
   fireNext(limit: number): boolean {
     this.dropCancelled();
-    const top = this.heap[0];
+    const top = this.queue.peek();
     if (!top || top.due > limit) return false;
-    this.pop();
+    this.queue.pop();
     this.live.delete(top.id);
     this.current = Math.max(this.current, top.due);
     top.fn();
@@ -84,43 +85,6 @@ export class VirtualClock implements Clock {
   }
 
   private dropCancelled(): void {
-    while (this.heap.length > 0 && !this.live.has(this.heap[0].id)) this.pop();
-  }
-
-  private less(a: Timer, b: Timer): boolean {
-    return a.due < b.due || (a.due === b.due && a.seq < b.seq);
-  }
-
-  private push(t: Timer): void {
-    const h = this.heap;
-    h.push(t);
-    let i = h.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!this.less(h[i], h[p])) break;
-      [h[i], h[p]] = [h[p], h[i]];
-      i = p;
-    }
-  }
-
-  private pop(): Timer | undefined {
-    const h = this.heap;
-    const top = h[0];
-    const last = h.pop();
-    if (h.length > 0 && last) {
-      h[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < h.length && this.less(h[l], h[m])) m = l;
-        if (r < h.length && this.less(h[r], h[m])) m = r;
-        if (m === i) break;
-        [h[i], h[m]] = [h[m], h[i]];
-        i = m;
-      }
-    }
-    return top;
+    for (let top = this.queue.peek(); top && !this.live.has(top.id); top = this.queue.peek()) this.queue.pop();
   }
 }

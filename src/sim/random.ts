@@ -62,13 +62,16 @@ export class SeededRandom {
 
   /** An RFC 4122 version-4 UUID drawn from this stream. */
   uuid(): string {
-    const hex = (n: number) => n.toString(16).padStart(8, '0');
-    const w = [this.nextUint32(), this.nextUint32(), this.nextUint32(), this.nextUint32()];
-    w[1] = ((w[1] & 0xffff0fff) | 0x00004000) >>> 0;
-    w[2] = ((w[2] & 0x3fffffff) | 0x80000000) >>> 0;
-    const s = w.map(hex).join('');
-    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20, 32)}`;
+    const w0 = this.nextUint32();
+    const w1 = ((this.nextUint32() & 0xffff0fff) | 0x00004000) >>> 0;
+    const w2 = ((this.nextUint32() & 0x3fffffff) | 0x80000000) >>> 0;
+    const w3 = this.nextUint32();
+    return `${hex(w0, 8)}-${hex(w1 >>> 16, 4)}-${hex(w1 & 0xffff, 4)}-${hex(w2 >>> 16, 4)}-${hex(w2 & 0xffff, 4)}${hex(w3, 8)}`;
   }
+}
+
+function hex(n: number, width: number): string {
+  return n.toString(16).padStart(width, '0');
 }
 
 /** cyrb128: spreads a string seed over four 32-bit words. */

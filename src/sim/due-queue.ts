@@ -1,32 +1,35 @@
 /**
- * Events waiting to expire, earliest first (a binary min-heap by due time, then arrival order):
- * the recorder keeps one clock timer for the head instead of one per event, so 750,000 events
- * cost a small record each.
+ * Items ordered by due time, then by arrival (a binary min-heap): the clock's timers and the event
+ * recorder's expiries. Equal due times come out in the order they went in, which keeps playback
+ * deterministic.
+ *
+ *   push(a@5), push(b@3), push(c@5) → pop b, a, c
  */
-export interface Expiry {
+export interface Due {
   due: number;
-  seq: number;
-  namespace: string;
-  name: string;
-  /** The involved object's id in the recorder. */
-  objectId: string;
 }
 
-export class ExpiryQueue {
-  private heap: Expiry[] = [];
+interface Entry<T> {
+  item: T;
+  due: number;
+  seq: number;
+}
+
+export class DueQueue<T extends Due> {
+  private heap: Entry<T>[] = [];
   private seq = 0;
 
   get size(): number {
     return this.heap.length;
   }
 
-  peek(): Expiry | undefined {
-    return this.heap[0];
+  peek(): T | undefined {
+    return this.heap[0]?.item;
   }
 
-  push(due: number, namespace: string, name: string, objectId: string): void {
+  push(item: T): void {
     const h = this.heap;
-    h.push({ due, seq: ++this.seq, namespace, name, objectId });
+    h.push({ item, due: item.due, seq: ++this.seq });
     let i = h.length - 1;
     while (i > 0) {
       const p = (i - 1) >> 1;
@@ -36,7 +39,7 @@ export class ExpiryQueue {
     }
   }
 
-  pop(): Expiry | undefined {
+  pop(): T | undefined {
     const h = this.heap;
     const top = h[0];
     const last = h.pop();
@@ -54,10 +57,10 @@ export class ExpiryQueue {
         i = m;
       }
     }
-    return top;
+    return top?.item;
   }
 }
 
-function before(a: Expiry, b: Expiry): boolean {
+function before<T>(a: Entry<T>, b: Entry<T>): boolean {
   return a.due < b.due || (a.due === b.due && a.seq < b.seq);
 }
