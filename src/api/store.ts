@@ -28,12 +28,21 @@ const ref = (kind: string, ns: string, name: string) => `${kind}\u0000${ns}\u000
 
 class KindTable {
   readonly byNamespace = new Map<string, Map<string, KubeObject>>();
-  readonly byLabel = new Map<string, Set<KubeObject>>();
-  readonly byLabelKey = new Map<string, Set<KubeObject>>();
+  /**
+   * Label index: `key=value` and `key` → the objects' `namespace\0name` refs. Refs, not objects,
+   * so a write that keeps the labels (a status update, the common case) leaves the index alone.
+   */
+  readonly byLabel = new Map<string, Set<string>>();
+  readonly byLabelKey = new Map<string, Set<string>>();
   size = 0;
 
   get(ns: string, name: string): KubeObject | undefined {
     return this.byNamespace.get(ns)?.get(name);
+  }
+
+  resolve(ref: string): KubeObject | undefined {
+    const i = ref.indexOf('\u0000');
+    return this.get(ref.slice(0, i), ref.slice(i + 1));
   }
 
   put(obj: KubeObject, old: KubeObject | undefined): void {
@@ -42,6 +51,7 @@ class KindTable {
     if (!names) this.byNamespace.set(ns, (names = new Map()));
     if (!old) this.size++;
     names.set(obj.metadata.name, obj);
+    if (old && sameLabels(old.metadata.labels, obj.metadata.labels)) return;
     if (old) this.unindexLabels(old);
     this.indexLabels(obj);
   }
@@ -56,18 +66,38 @@ class KindTable {
   }
 
   private indexLabels(obj: KubeObject): void {
-    for (const [k, v] of Object.entries(obj.metadata.labels ?? {})) {
-      addTo(this.byLabel, `${k}=${v}`, obj);
-      addTo(this.byLabelKey, k, obj);
+    const labels = obj.metadata.labels;
+    if (!labels) return;
+    const r = labelRef(obj);
+    for (const k in labels) {
+      addTo(this.byLabel, `${k}=${labels[k]}`, r);
+      addTo(this.byLabelKey, k, r);
     }
   }
 
   private unindexLabels(obj: KubeObject): void {
-    for (const [k, v] of Object.entries(obj.metadata.labels ?? {})) {
-      removeFrom(this.byLabel, `${k}=${v}`, obj);
-      removeFrom(this.byLabelKey, k, obj);
+    const labels = obj.metadata.labels;
+    if (!labels) return;
+    const r = labelRef(obj);
+    for (const k in labels) {
+      removeFrom(this.byLabel, `${k}=${labels[k]}`, r);
+      removeFrom(this.byLabelKey, k, r);
     }
   }
+}
+
+const labelRef = (obj: KubeObject) => `${obj.metadata.namespace ?? ''}\u0000${obj.metadata.name}`;
+
+function sameLabels(a: Readonly<Record<string, string>> | undefined, b: Readonly<Record<string, string>> | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  let n = 0;
+  for (const k in a) {
+    if (a[k] !== b[k]) return false;
+    n++;
+  }
+  for (const _ in b) n--;
+  return n === 0;
 }
 
 function addTo<K, V>(m: Map<K, Set<V>>, key: K, v: V): void {
@@ -153,7 +183,9 @@ export class ObjectStore {
     const candidates = sel ? this.candidates(t, sel.requirements) : undefined;
     const out: KubeObject[] = [];
     if (candidates) {
-      for (const o of candidates) {
+      for (const r of candidates) {
+        const o = t.resolve(r);
+        if (!o) continue;
         if (ns && (o.metadata.namespace ?? '') !== ns) continue;
         if (matches(sel!, o.metadata.labels)) out.push(o);
       }
@@ -166,10 +198,10 @@ export class ObjectStore {
     return out as T[];
   }
 
-  private candidates(t: KindTable, reqs: Requirement[]): Iterable<KubeObject> | undefined {
-    let best: Set<KubeObject> | undefined;
+  private candidates(t: KindTable, reqs: Requirement[]): Iterable<string> | undefined {
+    let best: Set<string> | undefined;
     for (const r of reqs) {
-      let s: Set<KubeObject> | undefined;
+      let s: Set<string> | undefined;
       if (r.op === '=') s = t.byLabel.get(`${r.key}=${r.values[0]}`) ?? new Set();
       else if (r.op === 'exists' || r.op === 'in') s = t.byLabelKey.get(r.key) ?? new Set();
       else continue;
