@@ -1,8 +1,13 @@
 /**
  * The status the kubelet reports for a pod (kubelet_pods.go generateAPIPodStatus and getPhase):
- * container statuses from the runtime state, the phase, and the conditions
- * PodReadyToStartContainers, Initialized, Ready, ContainersReady (PodScheduled is the scheduler's
- * and kept). A condition keeps its lastTransitionTime while its status does not change.
+ * container statuses from the runtime state, the phase, and the conditions the kubelet owns:
+ * PodReadyToStartContainers, Initialized, Ready, ContainersReady and PodScheduled, which is always
+ * True (a pod the kubelet runs is on its node, scheduled or not: static pods' mirrors show it too).
+ * A condition keeps its lastTransitionTime while its status does not change (status_manager
+ * updateLastTransitionTime), so a scheduled pod keeps the time the scheduler bound it.
+ *
+ * Order, as the status manager's mergePodStatus writes it: the conditions others set (DisruptionTarget,
+ * readiness gates) first, then the kubelet's in generateAPIPodStatus order.
  */
 import { rfc3339 } from '../api/duration.ts';
 import type { Condition, ContainerState, ContainerStatus, Pod, PodStatus } from '../api/types/index.ts';
@@ -105,6 +110,9 @@ function phaseOf(view: WorkerView, pod: Pod, statuses: ContainerStatus[], initSt
   return 'Pending';
 }
 
+/** The conditions the kubelet owns (kubetypes.PodConditionByKubelet). */
+const KUBELET_CONDITIONS = new Set(['PodScheduled', 'PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady']);
+
 function condition(prev: Condition[] | undefined, type: string, ok: boolean, now: number, reason?: string, message?: string): Condition {
   const status = ok ? 'True' : 'False';
   const old = prev?.find((c) => c.type === type);
@@ -129,16 +137,15 @@ export function buildPodStatus(pod: Pod, view: WorkerView, now: number): PodStat
     .map((r) => r.name);
   const containersReady = !completed && unready.length === 0;
   const unreadyMsg = `containers with unready status: [${unready.join(' ')}]`;
-  const conditions: Condition[] = [
+  const kubelets: Condition[] = [
     condition(prev, 'PodReadyToStartContainers', view.sandboxReady && !completed, now),
     condition(prev, 'Initialized', initialized || completed, now, 'ContainersNotInitialized', `containers with incomplete status: [${pendingInits.join(' ')}]`),
     condition(prev, 'Ready', containersReady, now, completed ? 'PodCompleted' : 'ContainersNotReady', completed ? undefined : unreadyMsg),
     condition(prev, 'ContainersReady', containersReady, now, completed ? 'PodCompleted' : 'ContainersNotReady', completed ? undefined : unreadyMsg),
+    condition(prev, 'PodScheduled', true, now),
   ];
-  const scheduled = prev?.find((c) => c.type === 'PodScheduled');
-  if (scheduled) conditions.push(scheduled);
-  // Keep conditions set by others (DisruptionTarget, readiness gates).
-  for (const c of prev ?? []) if (!conditions.some((x) => x.type === c.type)) conditions.push(c);
+  // Conditions set by others (DisruptionTarget, readiness gates) are kept, ahead of the kubelet's.
+  const conditions: Condition[] = [...(prev ?? []).filter((c) => !KUBELET_CONDITIONS.has(c.type)), ...kubelets];
   const status: PodStatus = {
     phase,
     conditions,
