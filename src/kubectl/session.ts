@@ -4,6 +4,13 @@
  * prints on stdout and stderr, and returns the exit code. Every command acts at the current
  * virtual instant and is followed by `cluster.settle()`; nothing ever waits.
  *
+ * `runTranscript(line)` also keeps the order in which the command wrote to its two streams, as a
+ * terminal shows them. Worked example, `kubectl delete pod a --force --grace-period=0`:
+ *
+ *   output: [{stream: 'stderr', text: 'Warning: Immediate deletion does not wait ...\n'},
+ *            {stream: 'stdout', text: 'pod "a" force deleted\n'}]
+ *   stdout: 'pod "a" force deleted\n'          (what -o parsing, save: and pipes read)
+ *
  * `applyManifests` is what scenario steps `apply:`, `create:` and `delete:` call: the same as
  * `kubectl apply|create|delete -f <source>` on already parsed manifests.
  */
@@ -23,6 +30,26 @@ export interface KubectlResult {
   exitCode: number;
 }
 
+export type OutputStream = 'stdout' | 'stderr';
+
+/** A run of text written to one stream; consecutive writes to the same stream form one chunk. */
+export interface OutputChunk {
+  stream: OutputStream;
+  text: string;
+}
+
+/** A result with everything the command wrote, in the order it wrote it. */
+export interface KubectlTranscript extends KubectlResult {
+  output: OutputChunk[];
+}
+
+/** The text a terminal shows when both streams go to it: the chunks in order. */
+export function terminalText(t: { readonly output: readonly OutputChunk[] }): string {
+  let text = '';
+  for (const c of t.output) text += c.text;
+  return text;
+}
+
 export interface SessionOptions {
   /** The current context's namespace (as after `kubens NS`); default none, i.e. "default". */
   namespace?: string;
@@ -36,17 +63,26 @@ class Output {
   stdout = '';
   stderr = '';
   exitCode = 0;
+  private chunks: OutputChunk[] = [];
+
+  write(stream: OutputStream, text: string): void {
+    if (text === '') return;
+    this[stream] += text;
+    const last = this.chunks[this.chunks.length - 1];
+    if (last?.stream === stream) last.text += text;
+    else this.chunks.push({ stream, text });
+  }
 
   fail(err: unknown): void {
     // A bug in kubesim is not a kubectl error: let it surface instead of printing it as one.
     if (err instanceof TypeError || err instanceof ReferenceError || err instanceof RangeError) throw err;
     const { text, code } = formatError(err);
-    this.stderr += text;
+    this.write('stderr', text);
     this.exitCode = code;
   }
 
-  result(): KubectlResult {
-    return { stdout: this.stdout, stderr: this.stderr, exitCode: this.exitCode };
+  transcript(): KubectlTranscript {
+    return { stdout: this.stdout, stderr: this.stderr, exitCode: this.exitCode, output: this.chunks };
   }
 }
 
@@ -71,6 +107,12 @@ export class KubectlSession {
 
   /** Runs one kubectl command line (a leading `kubectl` or `k` is optional). */
   run(line: string | readonly string[]): KubectlResult {
+    const { stdout, stderr, exitCode } = this.runTranscript(line);
+    return { stdout, stderr, exitCode };
+  }
+
+  /** As run, keeping the order of what the command wrote to stdout and stderr. */
+  runTranscript(line: string | readonly string[]): KubectlTranscript {
     const out = new Output();
     try {
       let words = typeof line === 'string' ? shellWords(line) : [...line];
@@ -82,11 +124,11 @@ export class KubectlSession {
     } finally {
       this.cluster.settle();
     }
-    return out.result();
+    return out.transcript();
   }
 
   /** `kubectl apply|create|delete -f <source>` for manifests already parsed (scenario steps). */
-  applyManifests(manifests: readonly LocatedManifest[], mode: ManifestVerb, source: string): KubectlResult {
+  applyManifests(manifests: readonly LocatedManifest[], mode: ManifestVerb, source: string): KubectlTranscript {
     const out = new Output();
     try {
       const node = findCommand(ROOT, [mode]).node;
@@ -97,7 +139,7 @@ export class KubectlSession {
     } finally {
       this.cluster.settle();
     }
-    return out.result();
+    return out.transcript();
   }
 
   private execute(words: string[], out: Output): void {
@@ -114,10 +156,10 @@ export class KubectlSession {
         throw new UsageError(`unknown command "${inv.rest[idx]}"`, commandPath);
       }
       if (node === ROOT) {
-        out.stdout += rootHelp();
+        out.write('stdout', rootHelp());
         return;
       }
-      out.stderr += groupHelp(node);
+      out.write('stderr', groupHelp(node));
       throw new SilentExit();
     }
     const spec = node.spec;
@@ -127,13 +169,13 @@ export class KubectlSession {
       parsed = parseFlags(inv.rest, specs);
     } catch (e) {
       if (e instanceof HelpRequested) {
-        out.stdout += usage(spec);
+        out.write('stdout', usage(spec));
         return;
       }
       if (e instanceof FlagError) throw new FlagUsageError(e.message, commandPath);
       throw e;
     }
-    for (const w of parsed.warnings) out.stderr += `${w}\n`;
+    for (const w of parsed.warnings) out.write('stderr', `${w}\n`);
     const missing = specs.filter((f) => f.required && !parsed.values.changed(f.name));
     if (missing.length > 0) throw new KubectlError(`required flag(s) ${missing.map((f) => `"${f.name}"`).join(', ')} not set`);
     for (const f of specs) {
@@ -164,15 +206,9 @@ export class KubectlSession {
       pathWords,
       kubeconfig: this.kubeconfig,
       readFile: this.readFile,
-      out: (text) => {
-        out.stdout += text;
-      },
-      err: (text) => {
-        out.stderr += text;
-      },
-      warn: (message) => {
-        out.stderr += `Warning: ${message}\n`;
-      },
+      out: (text) => out.write('stdout', text),
+      err: (text) => out.write('stderr', text),
+      warn: (message) => out.write('stderr', `Warning: ${message}\n`),
       printContext: () => ({ now: cluster.now(), store: cluster.store }),
     };
   }

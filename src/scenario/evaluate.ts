@@ -5,7 +5,7 @@
  */
 import type { KubeObject } from '../api/types/index.ts';
 import { getField } from './field-path.ts';
-import type { ScenarioHost } from './host.ts';
+import { printedText, type ScenarioHost } from './host.ts';
 import { scalarEquals, showValue, valueText } from './scalar.ts';
 import type { Condition, FieldRef, GetCondition, OutputCondition } from './types.ts';
 
@@ -108,7 +108,7 @@ function columnReader(host: ScenarioHost, c: GetCondition, objects: KubeObject[]
 function evaluateOutput(c: OutputCondition, host: ScenarioHost): ConditionResult {
   const summary = describeCondition(c);
   const r = host.kubectl(c.command);
-  const output = r.stdout + r.stderr;
+  const output = printedText(r);
   const problems: string[] = [];
   for (const s of c.contains) if (!output.includes(s)) problems.push(`expected the output to contain ${JSON.stringify(s)}`);
   for (const s of c.notContains) if (output.includes(s)) problems.push(`expected the output not to contain ${JSON.stringify(s)}`);

@@ -13,15 +13,25 @@ import type { Selector } from '../api/selector.ts';
 import type { KubeObject } from '../api/types/index.ts';
 import type { NodeConfig } from '../cluster/nodes.ts';
 import type { ImageEntry } from '../kubelet/images.ts';
+import type { OutputChunk } from '../kubectl/session.ts';
 import type { Origin } from '../manifest/yaml-source.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import type { ManifestSource, ManifestVerb } from './types.ts';
 
-/** What a kubectl command leaves: as a shell sees it. */
+/**
+ * What a kubectl command leaves, as a shell sees it: `stdout` alone (what `save:` keeps and a
+ * pipe would read) and everything it wrote to stdout and stderr in the order it wrote it (what a
+ * terminal shows: the report, `fails:` and output conditions read that).
+ */
 export interface CommandResult {
   stdout: string;
-  stderr: string;
+  output: readonly OutputChunk[];
   exitCode: number;
+}
+
+/** What a terminal showed of a command: its output chunks in order. */
+export function printedText(r: CommandResult): string {
+  return r.output.map((c) => c.text).join('');
 }
 
 export type ParsedManifests = { ok: true; manifests: readonly unknown[] } | { ok: false; errors: Diagnostic[] };

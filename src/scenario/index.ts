@@ -11,7 +11,7 @@ export { evaluate, evaluateAll, describeCondition, type ConditionResult } from '
 export { substitute } from './steps.ts';
 export { clusterList, listJson, type KubeList } from './dump.ts';
 export { formatDiagnostic, type Diagnostic } from './diagnostics.ts';
-export type { ScenarioHost, ScenarioToolkit, HostOptions, HostFactory, CommandResult } from './host.ts';
+export { printedText, type ScenarioHost, type ScenarioToolkit, type HostOptions, type HostFactory, type CommandResult } from './host.ts';
 export type { Scenario, Step, Condition, ManifestSource } from './types.ts';
 export type { ReadFile } from './manifest-ref.ts';
 export { createRealHost, realToolkit, RealHost } from './real-host.ts';

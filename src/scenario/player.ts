@@ -6,7 +6,7 @@
  */
 import { formatElapsed, type ScenarioReport } from './report.ts';
 import { evaluateAll, type ConditionResult } from './evaluate.ts';
-import type { CommandResult, ScenarioHost } from './host.ts';
+import { printedText, type CommandResult, type ScenarioHost } from './host.ts';
 import { substitute } from './steps.ts';
 import type { Condition, Scenario, Step } from './types.ts';
 
@@ -124,8 +124,8 @@ export function playScenario(scenario: Scenario, host: ScenarioHost, report: Sce
 
   /** A command's output, then whether it did what the step asked (succeed, or fail with `fails`). */
   function commandStep(r: CommandResult, fails: string | undefined): boolean {
-    report.output(r.stdout);
-    report.output(r.stderr);
+    const printed = printedText(r);
+    report.output(printed);
     if (fails === undefined) {
       if (r.exitCode === 0) return true;
       report.verdict(elapsed(), false, `command failed (exit code ${r.exitCode})`);
@@ -135,7 +135,7 @@ export function playScenario(scenario: Scenario, host: ScenarioHost, report: Sce
       report.verdict(elapsed(), false, `expected the command to fail with ${JSON.stringify(fails)}, but it succeeded`);
       return false;
     }
-    if (!(r.stderr + r.stdout).includes(fails)) {
+    if (!printed.includes(fails)) {
       report.verdict(elapsed(), false, `expected the error to contain ${JSON.stringify(fails)}`);
       return false;
     }

@@ -79,7 +79,7 @@ export class RealHost implements ScenarioHost {
   }
 
   kubectl(line: string): CommandResult {
-    return this.cluster.act(() => this.session.run(line));
+    return this.cluster.act(() => this.session.runTranscript(line));
   }
 
   manifests(verb: ManifestVerb, manifests: readonly unknown[], source: string): CommandResult {

@@ -1,7 +1,7 @@
 /**
  * A small fake world for testing the scenario player on its own: a virtual clock, an object store,
  * and a few canned behaviours (a Pod applied goes Running 5s later; `kubectl get pods` lists pods;
- * `kubectl fail` fails). The real host is tested end to end in play-real.test.ts.
+ * `kubectl fail` fails; `kubectl interleave` writes stdout, stderr, stdout). The real host is tested end to end in play-real.test.ts.
  */
 import type { KindInfo } from '../../src/api/kinds.ts';
 import { matches, type Selector } from '../../src/api/selector.ts';
@@ -11,6 +11,7 @@ import { parseYamlDocuments, YamlSyntaxError } from '../../src/manifest/yaml-sou
 import { VirtualClock } from '../../src/sim/clock.ts';
 import type { CommandResult, HostOptions, ScenarioHost, ScenarioToolkit } from '../../src/scenario/host.ts';
 import type { ManifestSource, ManifestVerb } from '../../src/scenario/types.ts';
+import type { OutputStream } from '../../src/kubectl/session.ts';
 
 export const FAKE_START = Date.UTC(2025, 0, 6, 9, 0, 0);
 
@@ -93,22 +94,24 @@ export class FakeHost implements ScenarioHost {
     const words = line.trim().replace(/^(kubectl|k)\s+/, '').split(/\s+/);
     if (words[0] === 'get' && words[1] === 'pods') {
       const pods = this.store.list('Pod', { namespace: this.ns });
-      if (pods.length === 0) return { stdout: '', stderr: `No resources found in ${this.ns} namespace.\n`, exitCode: 0 };
+      if (pods.length === 0) return printed([['stderr', `No resources found in ${this.ns} namespace.\n`]], 0);
       const rows = pods.map((p) => `${p.metadata.name.padEnd(10)} ${(p.status as { phase: string }).phase}`);
-      return { stdout: `${'NAME'.padEnd(10)} STATUS\n${rows.join('\n')}\n`, stderr: '', exitCode: 0 };
+      return printed([['stdout', `${'NAME'.padEnd(10)} STATUS\n${rows.join('\n')}\n`]], 0);
     }
     if (words[0] === 'config' && words[1] === 'set-context') {
       this.ns = words.find((w) => w.startsWith('--namespace='))!.slice('--namespace='.length);
-      return { stdout: 'Context "kind-kind" modified.\n', stderr: '', exitCode: 0 };
+      return printed([['stdout', 'Context "kind-kind" modified.\n']], 0);
     }
     if (words[0] === 'label' && words[1] === 'pod') {
       const pod = this.store.get('Pod', this.ns, words[2])!;
       const [k, v] = words[3].split('=');
       this.put({ ...pod, metadata: { ...pod.metadata, labels: { ...pod.metadata.labels, [k]: v } } });
-      return { stdout: `pod/${words[2]} labeled\n`, stderr: '', exitCode: 0 };
+      return printed([['stdout', `pod/${words[2]} labeled\n`]], 0);
     }
-    if (words[0] === 'fail') return { stdout: '', stderr: 'Error from server (NotFound): pods "nope" not found\n', exitCode: 1 };
-    return { stdout: `ran ${words.join(' ')}\n`, stderr: '', exitCode: 0 };
+    if (words[0] === 'fail') return printed([['stderr', 'Error from server (NotFound): pods "nope" not found\n']], 1);
+    // As kubectl drain: a line on stdout, a warning on stderr, more on stdout.
+    if (words[0] === 'interleave') return printed([['stdout', 'node/w cordoned\n'], ['stderr', 'Warning: ignoring w-agent\n'], ['stdout', 'node/w drained\n']], 0);
+    return printed([['stdout', `ran ${words.join(' ')}\n`]], 0);
   }
 
   manifests(verb: ManifestVerb, manifests: readonly unknown[], source: string): CommandResult {
@@ -125,7 +128,7 @@ export class FakeHost implements ScenarioHost {
         continue;
       }
       if (verb === 'create' && existing) {
-        return { stdout: out.join('\n'), stderr: `Error from server (AlreadyExists): error when creating "${source}": pods "${obj.metadata.name}" already exists\n`, exitCode: 1 };
+        return printed([['stdout', out.map((l) => `${l}\n`).join('')], ['stderr', `Error from server (AlreadyExists): error when creating "${source}": pods "${obj.metadata.name}" already exists\n`]], 1);
       }
       this.put({ ...obj, metadata: { ...obj.metadata, namespace: ns }, status: { phase: 'Pending' } });
       if (obj.kind === 'Pod') {
@@ -136,7 +139,7 @@ export class FakeHost implements ScenarioHost {
       }
       out.push(`${id} ${existing ? 'configured' : 'created'}`);
     }
-    return { stdout: `${out.join('\n')}\n`, stderr: '', exitCode: 0 };
+    return printed([['stdout', `${out.join('\n')}\n`]], 0);
   }
 
   sim(line: string, manifest?: ManifestSource) {
@@ -163,6 +166,12 @@ export class FakeHost implements ScenarioHost {
   put(obj: KubeObject): void {
     this.store.put({ ...obj, metadata: { ...obj.metadata, resourceVersion: this.store.nextResourceVersion() } });
   }
+}
+
+/** A command's result from what it wrote, in order. */
+export function printed(chunks: [OutputStream, string][], exitCode: number): CommandResult {
+  const output = chunks.filter(([, text]) => text !== '').map(([stream, text]) => ({ stream, text }));
+  return { stdout: output.filter((c) => c.stream === 'stdout').map((c) => c.text).join(''), output, exitCode };
 }
 
 /** A read-file function over an in-memory map of files. */

@@ -32,6 +32,23 @@ describe('scenarios on the real cluster', () => {
     });
   }
 
+  it('warnings print before the output they precede, as on a terminal', () => {
+    const r = run([`${REAL}/output-order.yaml`]);
+    assert.equal(r.exitCode, 0, r.text);
+    const after = (step: string, n: number) => {
+      const i = r.lines.findIndex((l) => l.includes(step));
+      return r.lines.slice(i + 1, i + 1 + n);
+    };
+    assert.deepEqual(after('$ kubectl delete pod a --grace-period=0 --force', 2), [
+      '        Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.',
+      '        pod "a" force deleted',
+    ]);
+    assert.deepEqual(after('$ kubectl set image deployment/web nginx=nginx:1.27 --record', 2), [
+      '        Flag --record has been deprecated, --record will be removed in the future',
+      '        deployment.apps/web image updated',
+    ]);
+  });
+
   it('a check that does not hold fails with expected and found', () => {
     const r = run([`${REAL}/fails.yaml`]);
     assert.equal(r.exitCode, 1);

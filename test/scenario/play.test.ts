@@ -150,6 +150,33 @@ describe('playing a scenario', () => {
   });
 });
 
+describe('stdout and stderr in the order the command wrote them', () => {
+  it('the report prints the chunks in order; save: keeps stdout alone', () => {
+    const r = play({ 'o.yaml': 'name: order\nsteps:\n  - kubectl: interleave\n    save: OUT\n  - kubectl: echo ${OUT}\n' });
+    assert.equal(r.exitCode, 0, r.text);
+    assert.equal(
+      r.lines.slice(1, 7).join('\n'),
+      `[   0s] step 1, line 3: $ kubectl interleave
+        node/w cordoned
+        Warning: ignoring w-agent
+        node/w drained
+        saved \${OUT} = node/w cordoned
+        node/w drained`,
+    );
+    assert.deepEqual(r.hosts[0].log, ['kubectl interleave', 'kubectl echo node/w cordoned\nnode/w drained']);
+  });
+
+  it('output conditions and fails: read what a terminal shows, in order', () => {
+    const r = play({
+      'o.yaml':
+        'name: order\nsteps:\n  - expect: {output: interleave, matches: "cordoned\\nWarning: ignoring w-agent\\nnode/w drained"}\n  - create: manifests/pod.yaml\n  - create: manifests/two.yaml\n    fails: "pod/other created\\nError from server (AlreadyExists)"\n',
+      'manifests/pod.yaml': POD,
+      'manifests/two.yaml': `${POD.replace('name: web', 'name: other')}---\n${POD}`,
+    });
+    assert.equal(r.exitCode, 0, r.text);
+  });
+});
+
 describe('failing steps', () => {
   it('a kubectl command that fails fails the scenario; later steps are not run', () => {
     const r = play({ 'f.yaml': 'name: fails\nsteps:\n  - kubectl: get pods\n  - kubectl: fail\n  - note: one\n  - note: two\n' });

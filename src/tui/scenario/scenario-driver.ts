@@ -18,6 +18,7 @@
 import {
   evaluateAll,
   formatElapsed,
+  printedText,
   ScenarioReport,
   stepSummary,
   substitute,
@@ -271,8 +272,8 @@ export class ScenarioDriver implements Advancer {
   }
 
   private commandStep(r: CommandResult, fails: string | undefined): boolean {
-    this.report.output(r.stdout);
-    this.report.output(r.stderr);
+    const printed = printedText(r);
+    this.report.output(printed);
     if (fails === undefined) {
       if (r.exitCode === 0) return true;
       this.report.verdict(this.elapsed(), false, `command failed (exit code ${r.exitCode})`);
@@ -282,7 +283,7 @@ export class ScenarioDriver implements Advancer {
       this.report.verdict(this.elapsed(), false, `expected the command to fail with ${JSON.stringify(fails)}, but it succeeded`);
       return false;
     }
-    if (!(r.stderr + r.stdout).includes(fails)) {
+    if (!printed.includes(fails)) {
       this.report.verdict(this.elapsed(), false, `expected the error to contain ${JSON.stringify(fails)}`);
       return false;
     }
