@@ -1,8 +1,11 @@
 /**
  * The built-in image catalog: common public images and what they do when run. Sizes are what the
- * registry reports (they appear in the `Pulled` event) and set the default pull time.
+ * registry reports (they appear in the `Pulled` event) and set the default pull time. Entries with
+ * `tags` have only those (catalog-tags.ts); the others (the tutorials' own images, fluentd and
+ * polinux/stress, whose tag schemes are their own) accept every tag.
  */
 import type { ImageEntry } from './images.ts';
+import { KNOWN_TAGS } from './catalog-tags.ts';
 
 const DEBIAN_TOOLS = ['sh', 'bash', 'cat', 'ls', 'env', 'printenv', 'hostname', 'echo', 'sleep', 'date', 'ps', 'id', 'whoami', 'pwd', 'true', 'false'];
 const BUSYBOX_TOOLS = [...DEBIAN_TOOLS.filter((c) => c !== 'bash'), 'nslookup', 'wget', 'ping', 'top', 'nc', 'vi'];
@@ -10,6 +13,7 @@ const BUSYBOX_TOOLS = [...DEBIAN_TOOLS.filter((c) => c !== 'bash'), 'nslookup', 
 export const BUILTIN_IMAGES: ImageEntry[] = [
   {
     image: 'nginx',
+    tags: KNOWN_TAGS['nginx'],
     sizeBytes: 72_950_165,
     run: 'forever',
     logs: [
@@ -23,17 +27,18 @@ export const BUILTIN_IMAGES: ImageEntry[] = [
     commands: [...DEBIAN_TOOLS, 'curl', 'nginx'],
     ports: [80],
   },
-  { image: 'busybox', sizeBytes: 2_155_587, run: { seconds: 0, exitCode: 0 }, commands: BUSYBOX_TOOLS },
+  { image: 'busybox', tags: KNOWN_TAGS['busybox'], sizeBytes: 2_155_587, run: { seconds: 0, exitCode: 0 }, commands: BUSYBOX_TOOLS },
   // The Kubernetes docs' memory examples: stress allocates --vm-bytes and holds it.
   { image: 'polinux/stress', sizeBytes: 4_041_495, run: 'forever', commands: ['sh', 'stress', 'cat', 'ls', 'echo', 'sleep'] },
   // The Kubernetes docs' examples (liveness, init containers) use this old busybox build.
   { image: 'registry.k8s.io/busybox', sizeBytes: 1_144_547, run: { seconds: 0, exitCode: 0 }, commands: BUSYBOX_TOOLS },
-  { image: 'alpine', sizeBytes: 3_653_068, run: { seconds: 0, exitCode: 0 }, commands: BUSYBOX_TOOLS },
-  { image: 'ubuntu', sizeBytes: 29_754_422, run: { seconds: 0, exitCode: 0 }, commands: DEBIAN_TOOLS },
-  { image: 'debian', sizeBytes: 48_493_760, run: { seconds: 0, exitCode: 0 }, commands: DEBIAN_TOOLS },
-  { image: 'perl', sizeBytes: 336_780_014, run: { seconds: 0, exitCode: 0 }, commands: [...DEBIAN_TOOLS, 'perl', 'curl'] },
+  { image: 'alpine', tags: KNOWN_TAGS['alpine'], sizeBytes: 3_653_068, run: { seconds: 0, exitCode: 0 }, commands: BUSYBOX_TOOLS },
+  { image: 'ubuntu', tags: KNOWN_TAGS['ubuntu'], sizeBytes: 29_754_422, run: { seconds: 0, exitCode: 0 }, commands: DEBIAN_TOOLS },
+  { image: 'debian', tags: KNOWN_TAGS['debian'], sizeBytes: 48_493_760, run: { seconds: 0, exitCode: 0 }, commands: DEBIAN_TOOLS },
+  { image: 'perl', tags: KNOWN_TAGS['perl'], sizeBytes: 336_780_014, run: { seconds: 0, exitCode: 0 }, commands: [...DEBIAN_TOOLS, 'perl', 'curl'] },
   {
     image: 'curlimages/curl',
+    tags: KNOWN_TAGS['curlimages/curl'],
     sizeBytes: 11_852_431,
     run: { seconds: 0, exitCode: 2 },
     logs: ["curl: try 'curl --help' or 'curl --manual' for more information"],
@@ -41,6 +46,7 @@ export const BUILTIN_IMAGES: ImageEntry[] = [
   },
   {
     image: 'redis',
+    tags: KNOWN_TAGS['redis'],
     sizeBytes: 45_202_374,
     run: 'forever',
     logs: ['1:C * oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo', '1:M * Ready to accept connections tcp'],
@@ -49,6 +55,7 @@ export const BUILTIN_IMAGES: ImageEntry[] = [
   },
   {
     image: 'mysql',
+    tags: KNOWN_TAGS['mysql'],
     sizeBytes: 172_416_398,
     run: 'forever',
     requiredEnv: {
@@ -68,6 +75,7 @@ export const BUILTIN_IMAGES: ImageEntry[] = [
   },
   {
     image: 'postgres',
+    tags: KNOWN_TAGS['postgres'],
     sizeBytes: 158_651_227,
     run: 'forever',
     requiredEnv: {
@@ -115,12 +123,12 @@ export const BUILTIN_IMAGES: ImageEntry[] = [
     commands: [...BUSYBOX_TOOLS, 'curl'],
     ports: [3002],
   },
-  { image: 'registry.k8s.io/pause', sizeBytes: 320_368, run: 'forever', commands: [] },
+  { image: 'registry.k8s.io/pause', tags: KNOWN_TAGS['registry.k8s.io/pause'], sizeBytes: 320_368, run: 'forever', commands: [] },
   // The control plane and add-ons of a kubeadm cluster (v1.32).
-  { image: 'registry.k8s.io/etcd', sizeBytes: 57_680_541, run: 'forever', readyAfterSeconds: 1, ports: [2379, 2380, 2381], commands: ['sh', 'etcdctl', 'etcdutl'], logs: ['{"level":"info","msg":"serving client traffic securely","address":"[::]:2379"}'] },
-  { image: 'registry.k8s.io/kube-apiserver', sizeBytes: 28_671_624, run: 'forever', readyAfterSeconds: 3, ports: [6443], commands: [], logs: ['I0106 08:00:05.000000       1 secure_serving.go:213] Serving securely on [::]:6443'] },
-  { image: 'registry.k8s.io/kube-controller-manager', sizeBytes: 26_259_392, run: 'forever', readyAfterSeconds: 1, ports: [10257], commands: [], logs: ['I0106 08:00:06.000000       1 controllermanager.go:189] "Starting" version="v1.32.2"'] },
-  { image: 'registry.k8s.io/kube-scheduler', sizeBytes: 20_657_902, run: 'forever', readyAfterSeconds: 1, ports: [10259], commands: [], logs: ['I0106 08:00:06.000000       1 server.go:166] "Starting Kubernetes Scheduler" version="v1.32.2"'] },
-  { image: 'registry.k8s.io/kube-proxy', sizeBytes: 30_907_858, run: 'forever', ports: [10249, 10256], commands: ['sh', 'iptables'], logs: ['I0106 08:00:10.000000       1 server_linux.go:66] "Using iptables proxy"'] },
-  { image: 'registry.k8s.io/coredns/coredns', sizeBytes: 18_562_039, run: 'forever', readyAfterSeconds: 1, ports: [53, 8080, 8181, 9153], commands: [], logs: ['.:53', '[INFO] plugin/reload: Running configuration SHA512 = 591cf328cccc12bc490481273e738df59329c62c0b729d94e8b61db9961c2fa5f046dd37f1cf888b953814040d180f52594972691cd6ff41be96639138a43908', 'CoreDNS-1.11.3', 'linux/amd64, go1.21.11, a6338e9'] },
+  { image: 'registry.k8s.io/etcd', tags: KNOWN_TAGS['registry.k8s.io/etcd'], sizeBytes: 57_680_541, run: 'forever', readyAfterSeconds: 1, ports: [2379, 2380, 2381], commands: ['sh', 'etcdctl', 'etcdutl'], logs: ['{"level":"info","msg":"serving client traffic securely","address":"[::]:2379"}'] },
+  { image: 'registry.k8s.io/kube-apiserver', tags: KNOWN_TAGS['registry.k8s.io/kube-apiserver'], sizeBytes: 28_671_624, run: 'forever', readyAfterSeconds: 3, ports: [6443], commands: [], logs: ['I0106 08:00:05.000000       1 secure_serving.go:213] Serving securely on [::]:6443'] },
+  { image: 'registry.k8s.io/kube-controller-manager', tags: KNOWN_TAGS['registry.k8s.io/kube-controller-manager'], sizeBytes: 26_259_392, run: 'forever', readyAfterSeconds: 1, ports: [10257], commands: [], logs: ['I0106 08:00:06.000000       1 controllermanager.go:189] "Starting" version="v1.32.2"'] },
+  { image: 'registry.k8s.io/kube-scheduler', tags: KNOWN_TAGS['registry.k8s.io/kube-scheduler'], sizeBytes: 20_657_902, run: 'forever', readyAfterSeconds: 1, ports: [10259], commands: [], logs: ['I0106 08:00:06.000000       1 server.go:166] "Starting Kubernetes Scheduler" version="v1.32.2"'] },
+  { image: 'registry.k8s.io/kube-proxy', tags: KNOWN_TAGS['registry.k8s.io/kube-proxy'], sizeBytes: 30_907_858, run: 'forever', ports: [10249, 10256], commands: ['sh', 'iptables'], logs: ['I0106 08:00:10.000000       1 server_linux.go:66] "Using iptables proxy"'] },
+  { image: 'registry.k8s.io/coredns/coredns', tags: KNOWN_TAGS['registry.k8s.io/coredns/coredns'], sizeBytes: 18_562_039, run: 'forever', readyAfterSeconds: 1, ports: [53, 8080, 8181, 9153], commands: [], logs: ['.:53', '[INFO] plugin/reload: Running configuration SHA512 = 591cf328cccc12bc490481273e738df59329c62c0b729d94e8b61db9961c2fa5f046dd37f1cf888b953814040d180f52594972691cd6ff41be96639138a43908', 'CoreDNS-1.11.3', 'linux/amd64, go1.21.11, a6338e9'] },
 ];

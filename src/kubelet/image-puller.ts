@@ -4,8 +4,11 @@
  * and the time including waiting. Two containers wanting the same image share one pull.
  *
  * A pull fails for an image the catalog does not know (the registry has no such repository) and
- * for a private image without matching credentials, both with containerd's message. Failures back
- * off per pod and image, 10 s doubling to 5 minutes.
+ * for a private image without matching credentials, both with containerd's message for the
+ * registry's 401; and for a tag the repository does not have (the registry's 404), with the
+ * NotFound status containerd gives it, which the kubelet passes on with its gRPC code (only
+ * Unknown codes are stripped, in cri-client's PullImage). Failures back off per pod and image,
+ * 10 s doubling to 5 minutes.
  */
 import { createHash } from 'node:crypto';
 import { goDuration } from '../api/duration.ts';
@@ -31,9 +34,16 @@ interface Backoff {
   until: number;
 }
 
+/** The registry refuses (401): no such repository, or a private one without credentials. */
 export function pullErrorMessage(image: string): string {
   const ref = parseImage(image).full;
   return `failed to pull and unpack image "${ref}": failed to resolve reference "${ref}": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`;
+}
+
+/** The repository has no such tag (404). */
+export function tagNotFoundMessage(image: string): string {
+  const ref = parseImage(image).full;
+  return `rpc error: code = NotFound desc = failed to pull and unpack image "${ref}": failed to resolve reference "${ref}": ${ref}: not found`;
 }
 
 export function defaultPullMs(entry: ImageEntry | undefined): number {
@@ -77,7 +87,10 @@ export class ImagePuller {
   pull(image: string, creds: Credentials[], now: number): PullOutcome {
     const ref = parseImage(image);
     const entry = this.catalog.lookup(image);
-    const allowed = entry !== undefined && (!entry.private || creds.some((c) => matchesCredentials(entry, c)));
+    const authorized = entry !== undefined && (!entry.private || creds.some((c) => matchesCredentials(entry, c)));
+    // Resolving the reference needs access first: a private repository without credentials is a 401 whatever the tag.
+    const error = !authorized ? pullErrorMessage(image) : this.catalog.missing(image) ? tagNotFoundMessage(image) : undefined;
+    const allowed = error === undefined;
     const key = `${ref.full}\u0000${allowed}`;
     const joined = this.inflight.get(key);
     if (joined && joined.doneAt >= now) return joined;
@@ -89,7 +102,7 @@ export class ImagePuller {
     const size = entry?.sizeBytes ?? 0;
     const outcome: PullOutcome = allowed
       ? { doneAt, ok: true, message: `Successfully pulled image "${image}" in ${goDuration(duration)} (${goDuration(doneAt - now)} including waiting). Image size: ${size} bytes.` }
-      : { doneAt, ok: false, message: pullErrorMessage(image) };
+      : { doneAt, ok: false, message: error };
     this.inflight.set(key, outcome);
     return outcome;
   }

@@ -1,12 +1,18 @@
 /**
  * The image catalog: what each image does when a container runs it, since nothing really runs.
  * Built-in entries cover common public images; a scenario adds its own. An entry without a tag
- * matches every tag of its repository.
+ * matches every tag of its repository; one with `tags` says which tags the registry has, and a
+ * reference to any other tag of that repository does not exist (the pull fails: `not found`).
+ *
+ *   { image: 'nginx', tags: ['1.16', '1.16.1', ...] }   nginx:1.16.1 exists, nginx:1.161 does not
+ *   { image: 'docker.io/hiondal/member' }              every tag of hiondal/member exists
  */
 export type RunBehaviour = 'forever' | { seconds: number; exitCode?: number; failRate?: number };
 
 export interface ImageEntry {
   image: string;
+  /** The tags the repository has; without it, every tag exists. A digest reference always resolves. */
+  tags?: string[];
   private?: boolean;
   credentials?: { server: string; username: string; password: string };
   pullSeconds?: number;
@@ -65,6 +71,7 @@ export function parseImage(image: string): ImageRef {
 
 export class ImageCatalog {
   private entries: { ref: ImageRef; tagged: boolean; entry: ImageEntry }[] = [];
+  private tagSets = new WeakMap<ImageEntry, Set<string>>();
 
   constructor(extra: ImageEntry[], builtin: ImageEntry[] = []) {
     for (const e of builtin) this.add(e);
@@ -83,5 +90,18 @@ export class ImageCatalog {
     const exact = this.entries.find((e) => e.tagged && e.ref.repository === ref.repository && e.ref.tag === ref.tag);
     if (exact) return exact.entry;
     return this.entries.find((e) => !e.tagged && e.ref.repository === ref.repository)?.entry;
+  }
+
+  /**
+   * Whether the registry has `image`: 'repository' when no entry names its repository, 'tag' when
+   * the entry lists its tags and this one is not among them, undefined when it exists.
+   */
+  missing(image: string): 'repository' | 'tag' | undefined {
+    const entry = this.lookup(image);
+    if (!entry) return 'repository';
+    if (!entry.tags || image.includes('@')) return undefined;
+    let tags = this.tagSets.get(entry);
+    if (!tags) this.tagSets.set(entry, (tags = new Set(entry.tags)));
+    return tags.has(parseImage(image).tag) ? undefined : 'tag';
   }
 }
