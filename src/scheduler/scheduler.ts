@@ -21,7 +21,7 @@ import type { SeededRandom } from '../sim/random.ts';
 import { fitErrorMessage, preemptionMessage, type Diagnosis } from './fit-error.ts';
 import type { NodeInfo } from './framework/node-info.ts';
 import { SchedulerSnapshot } from './framework/snapshot.ts';
-import { isFilter, isPreFilter, isPreScore, isScore, type Plugin, type PluginContext } from './framework/types.ts';
+import { isFilter, isPreFilter, isPreScore, isScore, unresolvable, type FilterPlugin, type Plugin, type PluginContext } from './framework/types.ts';
 import { defaultPlugins } from './plugins/registry.ts';
 import { MAX_UNSCHEDULABLE_MS, SchedulingQueue } from './queue.ts';
 import { relevantNodeChange } from './requeue.ts';
@@ -175,29 +175,50 @@ export class Scheduler implements Controller {
       message: fitErrorMessage(diagnosis, nodes.length === 0 ? '' : preemptionMessage(diagnosis, pod.spec.preemptionPolicy !== 'Never')),
     });
     if (nodes.length === 0) return fail();
+    // PreFilter: a plugin may reject the pod outright, skip its Filter, or narrow the nodes.
+    const skipped = new Set<string>();
+    let only: Set<string> | undefined;
+    const narrowing: string[] = [];
     for (const p of this.plugins) {
       if (!isPreFilter(p)) continue;
       const st = p.preFilter(ctx, pod);
-      if (st.code !== 'Success' && st.code !== 'Skip') {
+      if (st.code === 'Skip') skipped.add(p.name);
+      else if (st.code !== 'Success') {
         diagnosis.preFilterMessage = st.reasons.join(', ');
         diagnosis.unschedulablePlugins.add(p.name);
         return fail();
       }
+      if (st.nodeNames) {
+        only = only ? new Set([...only].filter((n) => st.nodeNames!.has(n))) : new Set(st.nodeNames);
+        narrowing.push(p.name);
+      }
     }
-    const feasible = this.findFeasible(ctx, pod, nodes, diagnosis);
-    if (feasible.length === 0) return fail();
+    const candidates = only ? nodes.filter((n) => only.has(n.name)) : nodes;
+    const feasible = this.findFeasible(ctx, pod, candidates, nodes.length, skipped, diagnosis);
+    if (feasible.length === 0) {
+      if (only) {
+        // The nodes the PreFilter result left out (FitError's absent-nodes status).
+        const absent = unresolvable(`node(s) didn't satisfy plugin(s) [${[...narrowing].sort().join(' ')}]`);
+        for (const n of nodes) if (!only.has(n.name)) diagnosis.nodeStatuses.set(n.name, absent);
+        for (const name of narrowing) diagnosis.unschedulablePlugins.add(name);
+      }
+      return fail();
+    }
     if (feasible.length === 1) return { node: feasible[0].name };
     return { node: this.selectHost(feasible, this.score(ctx, pod, feasible)) };
   }
 
-  private findFeasible(ctx: PluginContext, pod: Pod, nodes: NodeInfo[], diagnosis: Diagnosis): NodeInfo[] {
-    const want = numFeasibleNodesToFind(nodes.length);
+  /**
+   * Filters nodes from the round-robin start until enough are feasible (numFeasibleNodesToFind of
+   * the whole cluster), recording the first failing filter's status for each rejected node.
+   */
+  private findFeasible(ctx: PluginContext, pod: Pod, nodes: NodeInfo[], allNodes: number, skipped: Set<string>, diagnosis: Diagnosis): NodeInfo[] {
+    const want = numFeasibleNodesToFind(allNodes);
     const feasible: NodeInfo[] = [];
-    const start = this.nextStartNodeIndex % nodes.length;
     let examined = 0;
-    const filters = this.plugins.filter(isFilter);
+    const filters = this.plugins.filter((p) => isFilter(p) && !skipped.has(p.name)) as FilterPlugin[];
     for (; examined < nodes.length && feasible.length < want; examined++) {
-      const node = nodes[(start + examined) % nodes.length];
+      const node = nodes[(this.nextStartNodeIndex + examined) % nodes.length];
       let ok = true;
       for (const f of filters) {
         const st = f.filter(ctx, pod, node);
@@ -210,7 +231,7 @@ export class Scheduler implements Controller {
       }
       if (ok) feasible.push(node);
     }
-    this.nextStartNodeIndex = (start + examined) % nodes.length;
+    this.nextStartNodeIndex = (this.nextStartNodeIndex + examined) % allNodes;
     return feasible;
   }
 

@@ -37,3 +37,24 @@ test('a pod too big for every node is not retried when other pods are bound, but
   c.advanceBy(1_000);
   assert.equal(failedCount(c, 'huge'), 2, 'a deleted pod frees resources: retried');
 });
+
+test('a pod naming its node with matchFields is filtered on that node only; the others did not satisfy NodeAffinity', () => {
+  const c = new Cluster();
+  const pinned = (name: string, node: string, cpu: string) => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace: 'default' },
+    spec: {
+      affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [node] }] }] } } },
+      containers: [{ name: 'c', image: 'nginx', resources: { requests: { cpu } } }],
+    },
+  });
+  c.act(() => c.api.create(pinned('fits', 'worker2', '100m') as never));
+  assert.equal(c.store.get<{ spec: { nodeName?: string } } & never>('Pod', 'default', 'fits')!.spec.nodeName, 'worker2');
+  c.act(() => c.api.create(pinned('too-big', 'worker1', '64') as never));
+  const ev = (c.store.list('Event') as unknown as { reason: string; message: string; involvedObject: { name: string } }[]).find((e) => e.reason === 'FailedScheduling' && e.involvedObject.name === 'too-big');
+  assert.equal(
+    ev?.message,
+    "0/3 nodes are available: 1 Insufficient cpu, 2 node(s) didn't satisfy plugin(s) [NodeAffinity]. preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling..",
+  );
+});

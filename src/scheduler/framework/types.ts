@@ -16,6 +16,15 @@ export interface Status {
   reasons: string[];
 }
 
+/**
+ * What a PreFilter may add to success (framework.PreFilterResult): the only nodes worth filtering,
+ * e.g. the node a DaemonSet pod's `matchFields metadata.name` names. The other nodes are not
+ * evaluated and count as "node(s) didn't satisfy plugin(s) [NodeAffinity]".
+ */
+export interface PreFilterStatus extends Status {
+  nodeNames?: ReadonlySet<string>;
+}
+
 export const SUCCESS: Status = { code: 'Success', reasons: [] };
 export const SKIP: Status = { code: 'Skip', reasons: [] };
 
@@ -44,7 +53,7 @@ export interface Plugin {
 
 export interface PreFilterPlugin extends Plugin {
   /** A non-success status rejects the pod for every node at once (its message is the PreFilterMsg). */
-  preFilter(ctx: PluginContext, pod: Pod): Status;
+  preFilter(ctx: PluginContext, pod: Pod): PreFilterStatus;
 }
 
 export interface FilterPlugin extends Plugin {
