@@ -95,7 +95,8 @@ export class DeploymentSync {
       return undefined;
     }
     if (replicasOf(created) > 0) {
-      this.events.event(this.d, 'Normal', 'ScalingReplicaSet', `Scaled up replica set ${created.metadata.name} from 0 to ${replicasOf(created)}`, SOURCE);
+      // The creation's own event names no previous size (sync.go getNewReplicaSet).
+      this.events.event(this.d, 'Normal', 'ScalingReplicaSet', `Scaled up replica set ${created.metadata.name} to ${replicasOf(created)}`, SOURCE);
     }
     this.setDeploymentRevision(String(newRevision));
     if (this.hasProgressDeadline()) {
@@ -175,7 +176,8 @@ export class DeploymentSync {
     const updated = this.api.update(copy);
     if (sizeChanged) {
       const direction = op ?? (old < size ? 'up' : 'down');
-      this.events.event(this.d, 'Normal', 'ScalingReplicaSet', `Scaled ${direction} replica set ${rs.metadata.name} from ${old} to ${size}`, SOURCE);
+      // "Scaled down replica set web-5d4b9c6f7 to 2 from 3" (sync.go scaleReplicaSet: new size, then old).
+      this.events.event(this.d, 'Normal', 'ScalingReplicaSet', `Scaled ${direction} replica set ${rs.metadata.name} to ${size} from ${old}`, SOURCE);
     }
     return { rs: updated, scaled: sizeChanged };
   }
