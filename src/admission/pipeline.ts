@@ -43,7 +43,7 @@ export function decodeOrThrow(info: KindInfo, obj: KubeObject): void {
 
 function throwIfInvalid(info: KindInfo, obj: KubeObject, errors: FieldError[]): void {
   const list = dedupe(errors);
-  if (list.length) throw invalid(info, obj.metadata.name, list);
+  if (list.length) throw invalid(info, obj.metadata.name ?? '', list);
 }
 
 function admitCreate(obj: KubeObject, ctx: AdmissionContext): void {

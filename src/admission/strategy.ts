@@ -35,7 +35,7 @@ export function generateJobSelector(job: Job): void {
   spec.template.metadata ??= {};
   const labels = (spec.template.metadata.labels ??= {});
   const uid = job.metadata.uid ?? '';
-  for (const key of ['job-name', JOB_NAME_LABEL]) if (!(key in labels)) labels[key] = job.metadata.name;
+  for (const key of ['job-name', JOB_NAME_LABEL]) if (!(key in labels)) labels[key] = job.metadata.name ?? '';
   for (const key of ['controller-uid', JOB_UID_LABEL]) if (!(key in labels)) labels[key] = uid;
   spec.selector ??= {};
   spec.selector.matchLabels ??= {};

@@ -183,3 +183,24 @@ test('the field path of every error locates the value in the manifest', () => {
   assert.deepEqual(e.path, ['spec', 'template', 'spec', 'containers', 0, 'ports', 0, 'containerPort']);
   assert.equal(e.type, 'FieldValueRequired');
 });
+
+test('a workload without a pod template is validated as an empty one (a struct in Go); a nameless Job names no one', async () => {
+  const { Cluster } = await import('../../src/cluster/cluster.ts');
+  const c = new Cluster();
+  const refused = (obj: unknown) => {
+    try {
+      c.api.asUser(() => c.api.create(obj as never));
+    } catch (e) {
+      return (e as Error).message;
+    }
+    return 'created';
+  };
+  assert.equal(
+    refused({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'x' }, spec: { selector: { matchLabels: { app: 'x' } } } }),
+    'Deployment.apps "x" is invalid: [spec.template.metadata.labels: Invalid value: map[string]string(nil): `selector` does not match template `labels`, spec.template.spec.containers: Required value]',
+  );
+  assert.equal(
+    refused({ apiVersion: 'batch/v1', kind: 'Job', metadata: {}, spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox' }] } } } }),
+    'Job.batch "" is invalid: metadata.name: Required value: name or generateName is required',
+  );
+});

@@ -18,10 +18,12 @@
 import type { CronJob, DaemonSet, Deployment, Job, PodTemplateSpec, ReplicaSet, StatefulSet } from '../../api/types/index.ts';
 import { defaultPodSpec } from './pod.ts';
 
-function defaultTemplate(t: PodTemplateSpec | undefined): void {
-  if (!t) return;
-  t.spec ??= {} as PodTemplateSpec['spec'];
-  defaultPodSpec(t.spec);
+/** The pod template is a struct in Go, so a manifest without one is defaulted as an empty one. */
+function defaultTemplate(t: PodTemplateSpec | undefined): PodTemplateSpec {
+  const template = t ?? ({} as PodTemplateSpec);
+  template.spec ??= {} as PodTemplateSpec['spec'];
+  defaultPodSpec(template.spec);
+  return template;
 }
 
 export function defaultDeployment(d: Deployment): void {
@@ -36,12 +38,12 @@ export function defaultDeployment(d: Deployment): void {
   }
   s.revisionHistoryLimit ??= 10;
   s.progressDeadlineSeconds ??= 600;
-  defaultTemplate(s.template);
+  s.template = defaultTemplate(s.template);
 }
 
 export function defaultReplicaSet(rs: ReplicaSet): void {
   rs.spec.replicas ??= 1;
-  defaultTemplate(rs.spec.template);
+  rs.spec.template = defaultTemplate(rs.spec.template);
 }
 
 export function defaultStatefulSet(sts: StatefulSet): void {
@@ -58,7 +60,7 @@ export function defaultStatefulSet(sts: StatefulSet): void {
   s.persistentVolumeClaimRetentionPolicy.whenScaled ||= 'Retain';
   s.replicas ??= 1;
   s.revisionHistoryLimit ??= 10;
-  defaultTemplate(s.template);
+  s.template = defaultTemplate(s.template);
   for (const t of s.volumeClaimTemplates ?? []) {
     t.spec ??= {};
     t.spec.volumeMode ||= 'Filesystem';
@@ -75,7 +77,7 @@ export function defaultDaemonSet(ds: DaemonSet): void {
     s.updateStrategy.rollingUpdate.maxSurge ??= 0;
   }
   s.revisionHistoryLimit ??= 10;
-  defaultTemplate(s.template);
+  s.template = defaultTemplate(s.template);
 }
 
 type JobSpecLoose = Job['spec'] & { podFailurePolicy?: { rules?: { onPodConditions?: { status?: string }[] }[] } };
@@ -99,7 +101,7 @@ export function defaultJob(job: Job): void {
   s.podReplacementPolicy ||= s.podFailurePolicy ? 'Failed' : 'TerminatingOrFailed';
   s.manualSelector ??= false;
   defaultPodFailurePolicy(s);
-  defaultTemplate(s.template);
+  s.template = defaultTemplate(s.template);
 }
 
 export function defaultCronJob(cj: CronJob): void {
@@ -110,6 +112,6 @@ export function defaultCronJob(cj: CronJob): void {
   s.failedJobsHistoryLimit ??= 1;
   if (s.jobTemplate?.spec) {
     defaultPodFailurePolicy(s.jobTemplate.spec as JobSpecLoose);
-    defaultTemplate(s.jobTemplate.spec.template);
+    s.jobTemplate.spec.template = defaultTemplate(s.jobTemplate.spec.template);
   }
 }

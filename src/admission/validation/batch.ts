@@ -40,12 +40,13 @@ function validateGeneratedSelector(job: Job): FieldError[] {
   if (s.manualSelector || !s.selector) return [];
   const errs: FieldError[] = [];
   const uid = job.metadata.uid ?? '';
+  const name = job.metadata.name ?? '';
   if (!uid) errs.push(required(Path.root('metadata', 'uid')));
   const tm = Path.root('spec', 'template', 'metadata');
   const labels = s.template?.metadata?.labels;
-  errs.push(...hasLabel(labels, LEGACY_UID, uid, tm), ...hasLabel(labels, LEGACY_NAME, job.metadata.name, tm));
-  errs.push(...hasLabel(labels, JOB_UID_LABEL, uid, tm), ...hasLabel(labels, JOB_NAME_LABEL, job.metadata.name, tm));
-  const expected = { [JOB_UID_LABEL]: uid, [JOB_NAME_LABEL]: job.metadata.name, [LEGACY_UID]: uid, [LEGACY_NAME]: job.metadata.name };
+  errs.push(...hasLabel(labels, LEGACY_UID, uid, tm), ...hasLabel(labels, LEGACY_NAME, name, tm));
+  errs.push(...hasLabel(labels, JOB_UID_LABEL, uid, tm), ...hasLabel(labels, JOB_NAME_LABEL, name, tm));
+  const expected = { [JOB_UID_LABEL]: uid, [JOB_NAME_LABEL]: name, [LEGACY_UID]: uid, [LEGACY_NAME]: name };
   if (selectorConvertible(s.selector) && !matches(fromLabelSelector(s.selector), expected)) {
     errs.push(invalid(Path.root('spec', 'selector'), goLiteral(goLabelSelector(s.selector)), '`selector` not auto-generated'));
   }
