@@ -14,6 +14,7 @@ import { parseDuration } from '../api/duration.ts';
 import { parseBytes } from '../api/quantity.ts';
 import type { Container, Pod } from '../api/types/index.ts';
 import type { ImageEntry } from './images.ts';
+import { dateOutput, stampLogLine } from './log-time.ts';
 import { piDigits } from './pi.ts';
 
 export interface Behaviour {
@@ -115,7 +116,7 @@ function fromScript(script: string, pod: Pod, now: number): Partial<Behaviour> |
     } else if ((m = /^echo\s+(.*)$/.exec(part))) {
       logs.push(unquote(m[1]).replace(/\$\(hostname\)|\$HOSTNAME/g, pod.metadata.name));
     } else if (part === 'date') {
-      logs.push(new Date(now).toUTCString().replace('GMT', 'UTC'));
+      logs.push(dateOutput(now));
     } else if (part === 'tail -f /dev/null' || part === 'sleep infinity') {
       forever = true;
     }
@@ -167,7 +168,7 @@ export function behaviourFor(pod: Pod, c: Container, entry: ImageEntry | undefin
     runMs: entry?.run === undefined || entry.run === 'forever' ? undefined : entry.run.seconds * 1000,
     exitCode: entry?.run && entry.run !== 'forever' ? entry.run.exitCode ?? 0 : 0,
     failRate: entry?.run && entry.run !== 'forever' ? entry.run.failRate : undefined,
-    logs: [...(entry?.logs ?? [])],
+    logs: (entry?.logs ?? []).map((line) => stampLogLine(line, now)),
     ignoresSigterm: entry?.ignoresSigterm ?? false,
     stopSeconds: entry?.stopSeconds ?? 0,
   };

@@ -2,7 +2,8 @@
  * The built-in image catalog: common public images and what they do when run. Sizes are what the
  * registry reports (they appear in the `Pulled` event) and set the default pull time. Entries with
  * `tags` have only those (catalog-tags.ts); the others (the tutorials' own images, fluentd and
- * polinux/stress, whose tag schemes are their own) accept every tag.
+ * polinux/stress, whose tag schemes are their own) accept every tag. Times in log lines are
+ * placeholders filled in with the container's start time (log-time.ts).
  */
 import type { ImageEntry } from './images.ts';
 import { KNOWN_TAGS } from './catalog-tags.ts';
@@ -49,7 +50,7 @@ export const BUILTIN_IMAGES: ImageEntry[] = [
     tags: KNOWN_TAGS['redis'],
     sizeBytes: 45_202_374,
     run: 'forever',
-    logs: ['1:C * oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo', '1:M * Ready to accept connections tcp'],
+    logs: ['1:C {{redis}} * oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo', '1:M {{redis}} * Ready to accept connections tcp'],
     commands: [...DEBIAN_TOOLS, 'redis-cli'],
     ports: [6379],
   },
@@ -61,7 +62,7 @@ export const BUILTIN_IMAGES: ImageEntry[] = [
     requiredEnv: {
       anyOf: ['MYSQL_ROOT_PASSWORD', 'MYSQL_ALLOW_EMPTY_PASSWORD', 'MYSQL_RANDOM_ROOT_PASSWORD'],
       logs: [
-        '[ERROR] [Entrypoint]: Database is uninitialized and password option is not specified',
+        '{{mysql-entrypoint}} [ERROR] [Entrypoint]: Database is uninitialized and password option is not specified',
         '    You need to specify one of the following as an environment variable:',
         '    - MYSQL_ROOT_PASSWORD',
         '    - MYSQL_ALLOW_EMPTY_PASSWORD',
@@ -69,7 +70,7 @@ export const BUILTIN_IMAGES: ImageEntry[] = [
       ],
     },
     readyAfterSeconds: 5,
-    logs: ['[Note] [Entrypoint]: Entrypoint script for MySQL Server started.', '[System] [MY-010931] [Server] /usr/sbin/mysqld: ready for connections.'],
+    logs: ['{{mysql-entrypoint}} [Note] [Entrypoint]: Entrypoint script for MySQL Server started.', '{{iso-micro+5}} 0 [System] [MY-010931] [Server] /usr/sbin/mysqld: ready for connections.'],
     commands: [...DEBIAN_TOOLS, 'mysql'],
     ports: [3306],
   },
@@ -83,7 +84,7 @@ export const BUILTIN_IMAGES: ImageEntry[] = [
       logs: ['Error: Database is uninitialized and superuser password is not specified.', '       You must specify POSTGRES_PASSWORD to a non-empty value for the', '       superuser. For example, "-e POSTGRES_PASSWORD=password" on "docker run".'],
     },
     readyAfterSeconds: 3,
-    logs: ['PostgreSQL init process complete; ready for start up.', 'LOG:  database system is ready to accept connections'],
+    logs: ['PostgreSQL init process complete; ready for start up.', '{{postgres+3}} [1] LOG:  database system is ready to accept connections'],
     commands: [...DEBIAN_TOOLS, 'psql'],
     ports: [5432],
   },
@@ -91,7 +92,7 @@ export const BUILTIN_IMAGES: ImageEntry[] = [
     image: 'fluentd',
     sizeBytes: 61_323_412,
     run: 'forever',
-    logs: ['fluentd -c /fluentd/etc/fluent.conf', '[info]: starting fluentd-1.16.2 pid=7 ruby="3.1.4"', '[info]: fluentd worker is now running worker=0'],
+    logs: ['fluentd -c /fluentd/etc/fluent.conf', '{{fluentd}} [info]: starting fluentd-1.16.2 pid=7 ruby="3.1.4"', '{{fluentd+1}} [info]: #0 fluentd worker is now running worker=0'],
     commands: BUSYBOX_TOOLS,
     ports: [24224],
   },
@@ -103,7 +104,7 @@ export const BUILTIN_IMAGES: ImageEntry[] = [
     ports: [80],
     echoResponse: true,
   },
-  { image: 'gihyodocker/echo', sizeBytes: 276_385_611, run: 'forever', logs: ['2024/01/01 00:00:00 start server'], commands: DEBIAN_TOOLS, ports: [8080], echoResponse: true },
+  { image: 'gihyodocker/echo', sizeBytes: 276_385_611, run: 'forever', logs: ['{{go-log}} start server'], commands: DEBIAN_TOOLS, ports: [8080], echoResponse: true },
   { image: 'gihyodocker/nginx', sizeBytes: 44_563_113, run: 'forever', commands: [...DEBIAN_TOOLS, 'curl', 'nginx'], ports: [80] },
   {
     image: 'docker.io/hiondal/member',
@@ -125,10 +126,10 @@ export const BUILTIN_IMAGES: ImageEntry[] = [
   },
   { image: 'registry.k8s.io/pause', tags: KNOWN_TAGS['registry.k8s.io/pause'], sizeBytes: 320_368, run: 'forever', commands: [] },
   // The control plane and add-ons of a kubeadm cluster (v1.32).
-  { image: 'registry.k8s.io/etcd', tags: KNOWN_TAGS['registry.k8s.io/etcd'], sizeBytes: 57_680_541, run: 'forever', readyAfterSeconds: 1, ports: [2379, 2380, 2381], commands: ['sh', 'etcdctl', 'etcdutl'], logs: ['{"level":"info","msg":"serving client traffic securely","address":"[::]:2379"}'] },
-  { image: 'registry.k8s.io/kube-apiserver', tags: KNOWN_TAGS['registry.k8s.io/kube-apiserver'], sizeBytes: 28_671_624, run: 'forever', readyAfterSeconds: 3, ports: [6443], commands: [], logs: ['I0106 08:00:05.000000       1 secure_serving.go:213] Serving securely on [::]:6443'] },
-  { image: 'registry.k8s.io/kube-controller-manager', tags: KNOWN_TAGS['registry.k8s.io/kube-controller-manager'], sizeBytes: 26_259_392, run: 'forever', readyAfterSeconds: 1, ports: [10257], commands: [], logs: ['I0106 08:00:06.000000       1 controllermanager.go:189] "Starting" version="v1.32.2"'] },
-  { image: 'registry.k8s.io/kube-scheduler', tags: KNOWN_TAGS['registry.k8s.io/kube-scheduler'], sizeBytes: 20_657_902, run: 'forever', readyAfterSeconds: 1, ports: [10259], commands: [], logs: ['I0106 08:00:06.000000       1 server.go:166] "Starting Kubernetes Scheduler" version="v1.32.2"'] },
-  { image: 'registry.k8s.io/kube-proxy', tags: KNOWN_TAGS['registry.k8s.io/kube-proxy'], sizeBytes: 30_907_858, run: 'forever', ports: [10249, 10256], commands: ['sh', 'iptables'], logs: ['I0106 08:00:10.000000       1 server_linux.go:66] "Using iptables proxy"'] },
+  { image: 'registry.k8s.io/etcd', tags: KNOWN_TAGS['registry.k8s.io/etcd'], sizeBytes: 57_680_541, run: 'forever', readyAfterSeconds: 1, ports: [2379, 2380, 2381], commands: ['sh', 'etcdctl', 'etcdutl'], logs: ['{"level":"info","ts":"{{iso-micro+1}}","msg":"serving client traffic securely","address":"[::]:2379"}'] },
+  { image: 'registry.k8s.io/kube-apiserver', tags: KNOWN_TAGS['registry.k8s.io/kube-apiserver'], sizeBytes: 28_671_624, run: 'forever', readyAfterSeconds: 3, ports: [6443], commands: [], logs: ['I{{klog+3}}       1 secure_serving.go:213] Serving securely on [::]:6443'] },
+  { image: 'registry.k8s.io/kube-controller-manager', tags: KNOWN_TAGS['registry.k8s.io/kube-controller-manager'], sizeBytes: 26_259_392, run: 'forever', readyAfterSeconds: 1, ports: [10257], commands: [], logs: ['I{{klog}}       1 controllermanager.go:189] "Starting" version="v1.32.2"'] },
+  { image: 'registry.k8s.io/kube-scheduler', tags: KNOWN_TAGS['registry.k8s.io/kube-scheduler'], sizeBytes: 20_657_902, run: 'forever', readyAfterSeconds: 1, ports: [10259], commands: [], logs: ['I{{klog}}       1 server.go:166] "Starting Kubernetes Scheduler" version="v1.32.2"'] },
+  { image: 'registry.k8s.io/kube-proxy', tags: KNOWN_TAGS['registry.k8s.io/kube-proxy'], sizeBytes: 30_907_858, run: 'forever', ports: [10249, 10256], commands: ['sh', 'iptables'], logs: ['I{{klog}}       1 server_linux.go:66] "Using iptables proxy"'] },
   { image: 'registry.k8s.io/coredns/coredns', tags: KNOWN_TAGS['registry.k8s.io/coredns/coredns'], sizeBytes: 18_562_039, run: 'forever', readyAfterSeconds: 1, ports: [53, 8080, 8181, 9153], commands: [], logs: ['.:53', '[INFO] plugin/reload: Running configuration SHA512 = 591cf328cccc12bc490481273e738df59329c62c0b729d94e8b61db9961c2fa5f046dd37f1cf888b953814040d180f52594972691cd6ff41be96639138a43908', 'CoreDNS-1.11.3', 'linux/amd64, go1.21.11, a6338e9'] },
 ];

@@ -12,6 +12,7 @@ import { behaviourFor } from './behaviour.ts';
 import { ProbeRunner } from './probes.ts';
 import { envConfigError } from './env-check.ts';
 import { parseBytes } from '../api/quantity.ts';
+import { stampLogLine } from './log-time.ts';
 
 /** The kubelet retries a container whose configuration does not resolve about every 10 s. */
 const CONFIG_RETRY_MS = 10_000;
@@ -158,7 +159,7 @@ export function startContainer(ctx: StartContext, run: ContainerRun): void {
   const required = entry?.requiredEnv;
   if (required && !required.anyOf.some((name) => (run.spec.env ?? []).some((e) => e.name === name))) {
     behaviour.runMs = 1000;
-    behaviour.logs = [...required.logs];
+    behaviour.logs = required.logs.map((line) => stampLogLine(line, ctx.now));
     exitCode = 1;
   }
   const inst = run.start(ctx.now, behaviour, exitCode, ctx.pod.metadata.uid ?? '', behaviour.readyAfterMs ?? 0);

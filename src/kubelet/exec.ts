@@ -12,6 +12,7 @@ import { containerEnv } from './env.ts';
 import { runNetCommand } from './exec-net.ts';
 import { mountedPath } from './volumes.ts';
 import { fileExists } from './probes.ts';
+import { dateOutput } from './log-time.ts';
 import type { ServedRequest } from '../network/access-log.ts';
 
 export interface ExecContext {
@@ -83,7 +84,7 @@ function runCommand(ctx: ExecContext, argv: string[], image: string): ExecResult
     case 'false':
       return { stdout: '', stderr: '', exitCode: 1 };
     case 'date':
-      return ok(`${new Date(ctx.now).toUTCString().replace('GMT', 'UTC')}\n`);
+      return ok(`${dateOutput(ctx.now)}\n`);
     case 'cat':
       return cat(ctx, args);
     case 'ls': {
