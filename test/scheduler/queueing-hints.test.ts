@@ -50,7 +50,7 @@ test('a pod naming its node with matchFields is filtered on that node only; the 
     },
   });
   c.act(() => c.api.create(pinned('fits', 'worker2', '100m') as never));
-  assert.equal(c.store.get<{ spec: { nodeName?: string } } & never>('Pod', 'default', 'fits')!.spec.nodeName, 'worker2');
+  assert.equal((c.store.get('Pod', 'default', 'fits') as unknown as { spec: { nodeName?: string } }).spec.nodeName, 'worker2');
   c.act(() => c.api.create(pinned('too-big', 'worker1', '64') as never));
   const ev = (c.store.list('Event') as unknown as { reason: string; message: string; involvedObject: { name: string } }[]).find((e) => e.reason === 'FailedScheduling' && e.involvedObject.name === 'too-big');
   assert.equal(
