@@ -54,7 +54,7 @@ test('describe deployment: OldReplicaSets lists every old replica set, even at 0
       'Events:',
       '  Type    Reason             Age   From                   Message',
       '  ----    ------             ----  ----                   -------',
-      '  Normal  ScalingReplicaSet  10m   deployment-controller  Scaled up replica set web-7d4b9c6f5d from 0 to 1',
+      '  Normal  ScalingReplicaSet  10m   deployment-controller  Scaled up replica set web-7d4b9c6f5d to 1',
     ]),
   );
 });
@@ -286,7 +286,7 @@ test('describe event: the generic describer with smart labels', () => {
       '  UID:           uid-deploy-web',
       'Kind:            Event',
       'Last Timestamp:  2025-01-09T08:50:00Z',
-      'Message:         Scaled up replica set web-7d4b9c6f5d from 0 to 1',
+      'Message:         Scaled up replica set web-7d4b9c6f5d to 1',
       'Metadata:',
       '  Creation Timestamp:  2025-01-09T08:50:00Z',
       '  UID:                 uid-ev-web.181a1f3c5b2f0a10',

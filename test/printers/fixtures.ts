@@ -243,7 +243,7 @@ export function clusterObjects(now = NOW): KubeObject[] {
     event('web-7d4b9c6f5d-x8k2p.181a1f3c6d4e2b03', podRef, 'Normal', 'Created', 'Created container: web', { component: 'kubelet', host: 'worker1' }, 598, 125, 3),
     event('web-7d4b9c6f5d-x8k2p.181a1f3c6d4e2b04', podRef, 'Normal', 'Started', 'Started container web', { component: 'kubelet', host: 'worker1' }, 597, 120, 3),
     event('web-7d4b9c6f5d-x8k2p.181a1f3c6d4e2b05', podRef, 'Warning', 'BackOff', 'Back-off restarting failed container web in pod web-7d4b9c6f5d-x8k2p_default(uid-pod-web)', { component: 'kubelet', host: 'worker1' }, 290, 135, 2),
-    event('web.181a1f3c5b2f0a10', { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', namespace: 'default', uid: 'uid-deploy-web' }, 'Normal', 'ScalingReplicaSet', 'Scaled up replica set web-7d4b9c6f5d from 0 to 1', { component: 'deployment-controller' }, 600, 600, 1),
+    event('web.181a1f3c5b2f0a10', { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', namespace: 'default', uid: 'uid-deploy-web' }, 'Normal', 'ScalingReplicaSet', 'Scaled up replica set web-7d4b9c6f5d to 1', { component: 'deployment-controller' }, 600, 600, 1),
     event('worker1.181a1f3c5b2f0a20', { kind: 'Node', name: 'worker1', uid: 'worker1' }, 'Normal', 'NodeNotSchedulable', 'Node worker1 status is now: NodeNotSchedulable', { component: 'kubelet', host: 'worker1' }, 60, 60, 1),
     event('worker1.181a1f3c5b2f0a21', { kind: 'Node', name: 'worker1', uid: 'uid-node-worker1' }, 'Normal', 'RegisteredNode', 'Node worker1 event: Registered Node worker1 in Controller', { component: 'node-controller' }, 2 * 86400, 2 * 86400, 1),
   ] as KubeObject[];

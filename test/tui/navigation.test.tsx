@@ -172,7 +172,7 @@ describe('navigation', () => {
     await h.press('esc');
     await h.type('e');
     assert.match(title(h.frame()), /Events\(deployment ott\/member\)/);
-    assert.match(h.frame(), /ScalingReplicaSet +deployment\/member +Scaled up replica set member-[a-z0-9]+ from 0 to 2/);
+    assert.match(h.frame(), /ScalingReplicaSet +deployment\/member +Scaled up replica set member-[a-z0-9]+ to 2/);
     await h.press('esc');
     await h.type('l');
     assert.match(title(h.frame()), /Logs\(deployment ott\/member\) \(follow\)/);
