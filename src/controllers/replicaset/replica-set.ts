@@ -5,6 +5,12 @@
  * Creation goes in slow-start batches (1, 2, 4, ...) and stops at the first failing batch, with a
  * FailedCreate event and the ReplicaFailure condition; deletion picks pods by the ranking of
  * delete-ranking.ts. A Terminating pod is not active, so it is replaced at once.
+ *
+ * Churn: a pod that cannot live where it is put (spec.nodeName on a node whose NoExecute taint it
+ * does not tolerate, or that has no room for it) fails or is evicted as soon as it exists, and is
+ * replaced, again and again. A real cluster goes round that loop at API speed; here each turn would
+ * take no virtual time at all, so a ReplicaSet whose pod did not outlive the instant it was created
+ * in waits CHURN_TURN_MS before the replacement (see below).
  */
 import { rfc3339 } from '../../api/duration.ts';
 import { controllerRef, objectKey, splitKey } from '../../api/object-util.ts';
@@ -25,9 +31,19 @@ import { podsToDelete } from './delete-ranking.ts';
 const BURST_REPLICAS = 500;
 const SOURCE = { component: 'replicaset-controller' };
 
+/**
+ * The pace of a create-and-lose loop. kube-controller-manager's clients may send 20 requests a
+ * second (--kube-api-qps, default 20) and each turn costs the ReplicaSet controller two (create the
+ * pod, write the ReplicaSet's status), so a real cluster goes round about ten times a second:
+ * 600 pods a minute, each with its "Created pod" event.
+ */
+export const CHURN_TURN_MS = 100;
+
 export class ReplicaSetController implements Controller {
   readonly name = 'replicaset-controller';
   private backoff = new FailureBackoff();
+  /** Pods each ReplicaSet created at the current instant (by uid), to see whether they outlived it. */
+  private born = new Map<string, { at: number; uids: Set<string> }>();
 
   constructor(
     private store: ObjectStore,
@@ -67,15 +83,19 @@ export class ReplicaSetController implements Controller {
     const rs = this.store.get<ReplicaSet>('ReplicaSet', namespace, name);
     if (!rs) {
       this.backoff.forget(key);
+      this.born.delete(key);
       return;
     }
+    // What was created at an earlier instant is no longer of interest (and not kept).
+    if (this.born.get(key)?.at !== this.clock.now()) this.born.delete(key);
     const pods = this.claimPods(rs);
     const active = pods.filter(isPodActive);
-    let failed = false;
-    if (!rs.metadata.deletionTimestamp) failed = this.manageReplicas(rs, active);
-    this.updateStatus(rs, failed);
-    if (failed) return { requeueAfter: this.backoff.next(key) };
+    let outcome: Manage = {};
+    if (!rs.metadata.deletionTimestamp) outcome = this.manageReplicas(key, rs, active);
+    this.updateStatus(rs, !!outcome.failed);
+    if (outcome.failed) return { requeueAfter: this.backoff.next(key) };
     this.backoff.forget(key);
+    if (outcome.churnWait) return { requeueAfter: outcome.churnWait };
     return this.requeueForAvailability(rs);
   }
 
@@ -90,14 +110,18 @@ export class ReplicaSetController implements Controller {
     });
   }
 
-  /** Creates or deletes pods towards spec.replicas. Returns true if a creation failed. */
-  private manageReplicas(rs: ReplicaSet, active: Pod[]): boolean {
+  /** Creates or deletes pods towards spec.replicas. */
+  private manageReplicas(key: string, rs: ReplicaSet, active: Pod[]): Manage {
     const want = rs.spec.replicas ?? 1;
     const diff = active.length - want;
-    if (diff < 0) return this.createPods(rs, Math.min(-diff, BURST_REPLICAS));
+    if (diff < 0) {
+      if (this.lostAtBirth(key, active)) return { churnWait: CHURN_TURN_MS };
+      return { failed: this.createPods(key, rs, Math.min(-diff, BURST_REPLICAS)) };
+    }
     if (diff > 0) {
       const related = this.relatedPods(rs);
       for (const pod of podsToDelete(active, related, Math.min(diff, BURST_REPLICAS), this.clock.now())) {
+        this.born.get(key)?.uids.delete(pod.metadata.uid!);
         try {
           this.api.delete('Pod', pod.metadata.namespace!, pod.metadata.name);
           this.events.event(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, SOURCE);
@@ -107,11 +131,29 @@ export class ReplicaSetController implements Controller {
         }
       }
     }
+    return {};
+  }
+
+  /**
+   * Whether a pod this ReplicaSet created at this very instant is already gone or finished (not
+   * by its own hand): the replacement would be lost the same way, so it waits for the next turn.
+   * Pods created at an earlier instant are replaced at once, however they went.
+   */
+  private lostAtBirth(key: string, active: Pod[]): boolean {
+    const record = this.born.get(key);
+    if (!record) return false;
+    const alive = new Set(active.map((p) => p.metadata.uid));
+    for (const uid of record.uids) if (!alive.has(uid)) return true;
     return false;
   }
 
   /** slowStartBatch: batches of 1, 2, 4... stopping at the first batch with an error. */
-  private createPods(rs: ReplicaSet, count: number): boolean {
+  private createPods(key: string, rs: ReplicaSet, count: number): boolean {
+    let record = this.born.get(key);
+    if (!record) {
+      record = { at: this.clock.now(), uids: new Set() };
+      this.born.set(key, record);
+    }
     let remaining = count;
     let batch = 1;
     while (remaining > 0) {
@@ -121,6 +163,7 @@ export class ReplicaSetController implements Controller {
         const pod = podFromTemplate(rs.spec.template!, rs);
         try {
           const created = this.api.create(pod);
+          record.uids.add(created.metadata.uid!);
           this.events.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata.name}`, SOURCE);
         } catch (e) {
           if (!(e instanceof ApiError)) throw e;
@@ -183,6 +226,12 @@ export class ReplicaSetController implements Controller {
     }
     if (next < Infinity) return { requeueAfter: next - now };
   }
+}
+
+/** What manageReplicas did: a creation failed (back off), or a replacement waits for the next churn turn. */
+interface Manage {
+  failed?: boolean;
+  churnWait?: number;
 }
 
 /** Zero counts are omitted, as the API's omitempty does (except replicas). */
