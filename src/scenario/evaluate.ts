@@ -7,7 +7,7 @@ import type { KubeObject } from '../api/types/index.ts';
 import { getField } from './field-path.ts';
 import { printedText, type ScenarioHost } from './host.ts';
 import { scalarEquals, showValue, valueText } from './scalar.ts';
-import type { Condition, FieldRef, GetCondition, OutputCondition } from './types.ts';
+import type { Condition, FieldRef, GetCondition, OutputCondition, Pattern } from './types.ts';
 
 export interface ConditionResult {
   ok: boolean;
@@ -22,12 +22,17 @@ export function evaluate(c: Condition, host: ScenarioHost): ConditionResult {
   return c.type === 'get' ? evaluateGet(c, host) : evaluateOutput(c, host);
 }
 
-export function describeCondition(c: Condition): string {
+/**
+ * The one-line summary of a condition. Its regular expressions as compiled, or with `asWritten`
+ * as the file wrote them (a template that could not be bound still shows its `${NAME}`).
+ */
+export function describeCondition(c: Condition, asWritten = false): string {
+  const shown = (p: Pattern) => (asWritten ? p.written : p.regex.source);
   if (c.type === 'output') {
     const parts = [
       ...c.contains.map((s) => `contains ${JSON.stringify(s)}`),
       ...c.notContains.map((s) => `notContains ${JSON.stringify(s)}`),
-      ...c.matches.map((r) => `matches /${r.source}/`),
+      ...c.matches.map((p) => `matches /${shown(p)}/`),
     ];
     return `output of "${c.command}": ${parts.join(', ')}`;
   }
@@ -35,7 +40,7 @@ export function describeCondition(c: Condition): string {
   if (c.count !== undefined) parts.push(`count ${c.count}`);
   if (c.names) parts.push(`names [${c.names.join(', ')}]`);
   if (c.all.length) parts.push(`all ${c.all.map((e) => `${e.field.text}=${showValue(e.value)}`).join(', ')}`);
-  if (c.match.length) parts.push(`match ${c.match.map((m) => `${m.field.text}=~/${m.pattern.source}/`).join(', ')}`);
+  if (c.match.length) parts.push(`match ${c.match.map((m) => `${m.field.text}=~/${shown(m.pattern)}/`).join(', ')}`);
   if (parts.length === 0) parts.push('exists');
   return `${target(c)}: ${parts.join('; ')}`;
 }
@@ -82,9 +87,9 @@ function evaluateGet(c: GetCondition, host: ScenarioHost): ConditionResult {
   for (const m of c.match) {
     const bad = objects.filter((o) => {
       const t = valueText(read(o, m.field));
-      return t === undefined || !m.pattern.test(t);
+      return t === undefined || !m.pattern.regex.test(t);
     });
-    if (bad.length) problems.push(`expected ${m.field.text} to match /${m.pattern.source}/, found ${listValues(bad, (o) => showValue(read(o, m.field)), label)}`);
+    if (bad.length) problems.push(`expected ${m.field.text} to match /${m.pattern.regex.source}/, found ${listValues(bad, (o) => showValue(read(o, m.field)), label)}`);
   }
   return problems.length ? { ok: false, summary, detail: problems.join('; ') } : { ok: true, summary };
 }
@@ -112,7 +117,7 @@ function evaluateOutput(c: OutputCondition, host: ScenarioHost): ConditionResult
   const problems: string[] = [];
   for (const s of c.contains) if (!output.includes(s)) problems.push(`expected the output to contain ${JSON.stringify(s)}`);
   for (const s of c.notContains) if (output.includes(s)) problems.push(`expected the output not to contain ${JSON.stringify(s)}`);
-  for (const re of c.matches) if (!re.test(output)) problems.push(`expected the output to match /${re.source}/`);
+  for (const p of c.matches) if (!p.regex.test(output)) problems.push(`expected the output to match /${p.regex.source}/`);
   return problems.length ? { ok: false, summary, detail: problems.join('; '), output } : { ok: true, summary };
 }
 

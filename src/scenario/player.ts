@@ -5,10 +5,11 @@
  * it are reported as not run.
  */
 import { formatElapsed, type ScenarioReport } from './report.ts';
-import { evaluateAll, type ConditionResult } from './evaluate.ts';
+import { bindConditions, evaluateBound } from './bind.ts';
+import type { ConditionResult } from './evaluate.ts';
 import { printedText, type CommandResult, type ScenarioHost } from './host.ts';
-import { substitute } from './steps.ts';
-import type { Condition, Scenario, Step } from './types.ts';
+import type { Scenario, Step } from './types.ts';
+import { substitute } from './variables.ts';
 
 export interface PlayOutcome {
   passed: boolean;
@@ -37,12 +38,6 @@ export function playScenario(scenario: Scenario, host: ScenarioHost, report: Sce
 
   /** Values saved by kubectl steps (`save: NAME`), used as `${NAME}`. */
   const vars = new Map<string, string>();
-  const withVars = (c: Condition): Condition =>
-    c.type === 'output'
-      ? { ...c, command: substitute(c.command, vars), contains: c.contains.map((t) => substitute(t, vars)), notContains: c.notContains.map((t) => substitute(t, vars)) }
-      : c.name
-        ? { ...c, name: substitute(c.name, vars) }
-        : c;
 
   report.begin(scenario.name, scenario.file, scenario.description);
   const objects = scenario.cluster.objects;
@@ -98,15 +93,16 @@ export function playScenario(scenario: Scenario, host: ScenarioHost, report: Sce
         return true;
       case 'until': {
         let last: ConditionResult[] = [];
+        const bound = bindConditions(step.conditions, vars);
         const held = host.advanceUntil(() => {
-          last = evaluateAll(step.conditions.map(withVars), host);
+          last = evaluateBound(bound, host);
           return last.every((r) => r.ok);
         }, step.timeoutMs);
         const note = held ? undefined : `timed out after ${formatElapsed(step.timeoutMs)}; last seen:`;
         return conditionLines(last, note);
       }
       case 'expect':
-        return conditionLines(evaluateAll(step.conditions.map(withVars), host), undefined);
+        return conditionLines(evaluateBound(bindConditions(step.conditions, vars), host), undefined);
       case 'note':
       case 'pause':
         report.output(step.text.trim().split('\n').slice(1).join('\n'));

@@ -4,10 +4,10 @@
  * `manifest` on `sim: static add`. Every mistake is reported with the step's field path, before
  * anything runs.
  *
- * Variables (kubesim's extension of the format): `save: NAME` on a kubectl step keeps the
- * command's output (trimmed); later kubectl and sim lines, and a condition's `name` and `output`,
- * may use it as `${NAME}`, as may an output condition's `contains` and `notContains`. A name used
- * before a step saves it is an error found before step 1.
+ * Variables (kubesim's extension of the format, variables.ts): `save: NAME` on a kubectl step
+ * keeps the command's stdout (trimmed); later kubectl and sim lines and every string of a
+ * condition may use it as `${NAME}`. A name used before a step saves it is an error found
+ * before step 1, located where the name is written.
  */
 import { parseDuration } from '../api/duration.ts';
 import type { PathSegment } from '../manifest/yaml-source.ts';
@@ -16,7 +16,8 @@ import type { DiagnosticList } from './diagnostics.ts';
 import type { ScenarioToolkit } from './host.ts';
 import { describe } from './issues.ts';
 import type { ManifestResolver } from './manifest-ref.ts';
-import type { Step } from './types.ts';
+import type { Step, VariableUse } from './types.ts';
+import { references, VARIABLE } from './variables.ts';
 
 export const ACTIONS = ['apply', 'create', 'delete', 'kubectl', 'sim', 'wait', 'until', 'expect', 'note', 'pause'] as const;
 type Action = (typeof ACTIONS)[number];
@@ -39,19 +40,6 @@ export interface StepContext {
   lineOf(path: readonly PathSegment[]): number;
 }
 
-const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const REFERENCE = /\$\{([^}]*)\}/g;
-
-/** The `${NAME}` references in a text. */
-export function references(text: string): string[] {
-  return [...text.matchAll(REFERENCE)].map((m) => m[1]);
-}
-
-/** Replaces each `${NAME}` with its saved value. */
-export function substitute(text: string, vars: ReadonlyMap<string, string>): string {
-  return text.replace(REFERENCE, (whole, name: string) => vars.get(name) ?? whole);
-}
-
 export function compileSteps(steps: readonly unknown[], ctx: StepContext): Step[] | undefined {
   const compiled: Step[] = [];
   let ok = true;
@@ -63,12 +51,10 @@ export function compileSteps(steps: readonly unknown[], ctx: StepContext): Step[
       ok = false;
       return;
     }
-    for (const [text, at] of stepTexts(step, path)) {
-      for (const name of references(text)) {
-        if (saved.has(name)) continue;
-        ctx.out.at(at, `\${${name}} is not saved by an earlier step (a kubectl step with save: ${name || 'NAME'})`);
-        ok = false;
-      }
+    for (const use of variableUses(step, path)) {
+      if (saved.has(use.name)) continue;
+      ctx.out.at(use.path, `\${${use.name}} is not saved by an earlier step (a kubectl step with save: ${use.name || 'NAME'})`, use.key ? { key: true } : {});
+      ok = false;
     }
     if (step.action === 'kubectl' && step.save) saved.add(step.save);
     compiled.push(step);
@@ -76,21 +62,15 @@ export function compileSteps(steps: readonly unknown[], ctx: StepContext): Step[
   return ok ? compiled : undefined;
 }
 
-/** The texts of a step that may use variables, with where each is written. */
-function stepTexts(step: Step, path: PathSegment[]): [string, PathSegment[]][] {
+/** Where a step uses variables: its kubectl or sim line, or the strings of its conditions. */
+function variableUses(step: Step, path: PathSegment[]): VariableUse[] {
   switch (step.action) {
     case 'kubectl':
     case 'sim':
-      return [[step.command, [...path, step.action]]];
+      return references(step.command).map((name) => ({ name, path: [...path, step.action] }));
     case 'until':
     case 'expect':
-      return step.conditions.flatMap((c): [string, PathSegment[]][] =>
-        c.type === 'output'
-          ? [c.command, ...c.contains, ...c.notContains].map((t): [string, PathSegment[]] => [t, [...path, step.action]])
-          : c.name
-            ? [[c.name, [...path, step.action]]]
-            : [],
-      );
+      return step.conditions.flatMap((c) => c.uses);
     default:
       return [];
   }

@@ -7,7 +7,7 @@ import type { KindInfo } from '../api/kinds.ts';
 import type { Selector } from '../api/selector.ts';
 import type { NodeConfig } from '../cluster/nodes.ts';
 import type { ImageEntry } from '../kubelet/images.ts';
-import type { Origin } from '../manifest/yaml-source.ts';
+import type { Origin, PathSegment } from '../manifest/yaml-source.ts';
 import type { FieldPath } from './field-path.ts';
 
 /** Manifests read from a path or an inline block, parsed and checked. Opaque to the player. */
@@ -55,8 +55,8 @@ export type Step =
   | (StepBase & { action: 'kubectl'; command: string; fails?: string; save?: string })
   | (StepBase & { action: 'sim'; command: string; source?: ManifestSource })
   | (StepBase & { action: 'wait'; ms: number })
-  | (StepBase & { action: 'until'; conditions: Condition[]; timeoutMs: number })
-  | (StepBase & { action: 'expect'; conditions: Condition[] })
+  | (StepBase & { action: 'until'; conditions: ConditionTemplate[]; timeoutMs: number })
+  | (StepBase & { action: 'expect'; conditions: ConditionTemplate[] })
   | (StepBase & { action: 'note'; text: string })
   | (StepBase & { action: 'pause'; text: string });
 
@@ -69,9 +69,15 @@ export interface FieldExpectation {
   value: unknown;
 }
 
+/** A regular expression: as written (with its `${NAME}` references) and compiled. */
+export interface Pattern {
+  written: string;
+  regex: RegExp;
+}
+
 export interface FieldPattern {
   field: FieldRef;
-  pattern: RegExp;
+  pattern: Pattern;
 }
 
 export interface GetCondition {
@@ -96,7 +102,26 @@ export interface OutputCondition {
   command: string;
   contains: string[];
   notContains: string[];
-  matches: RegExp[];
+  matches: Pattern[];
 }
 
+/** A condition ready to evaluate: every variable it used has its value. */
 export type Condition = GetCondition | OutputCondition;
+
+/** Where a condition uses a variable: `${name}` written at `path` (in the key itself, with `key`). */
+export interface VariableUse {
+  name: string;
+  path: readonly PathSegment[];
+  key?: boolean;
+}
+
+/**
+ * A condition as compiled before step 1: `written` holds its texts as the file wrote them, `${NAME}`
+ * included (its regular expressions and selector were checked with a stand-in for each variable).
+ * It is evaluated once the step runs, bound to the values saved by then (bindConditions).
+ */
+export interface ConditionTemplate {
+  written: Condition;
+  /** Empty: `written` is the condition itself. */
+  uses: readonly VariableUse[];
+}

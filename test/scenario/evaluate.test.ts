@@ -33,7 +33,7 @@ function check(yaml: string) {
   const conditions = compileConditions(doc.value, [], fakeToolkit, out);
   assert.deepEqual(out.sorted().map(formatDiagnostic), []);
   assert.equal(conditions!.length, 1);
-  return evaluate(conditions![0], host);
+  return evaluate(conditions![0].written, host);
 }
 
 beforeEach(() => {

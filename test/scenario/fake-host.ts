@@ -1,7 +1,8 @@
 /**
  * A small fake world for testing the scenario player on its own: a virtual clock, an object store,
  * and a few canned behaviours (a Pod applied goes Running 5s later; `kubectl get pods` lists pods;
- * `kubectl fail` fails; `kubectl interleave` writes stdout, stderr, stdout). The real host is tested end to end in play-real.test.ts.
+ * `kubectl fail` fails; `kubectl interleave` writes stdout, stderr, stdout; `kubectl print WORDS`
+ * prints them). The real host is tested end to end in play-real.test.ts.
  */
 import type { KindInfo } from '../../src/api/kinds.ts';
 import { matches, type Selector } from '../../src/api/selector.ts';
@@ -108,6 +109,7 @@ export class FakeHost implements ScenarioHost {
       this.put({ ...pod, metadata: { ...pod.metadata, labels: { ...pod.metadata.labels, [k]: v } } });
       return printed([['stdout', `pod/${words[2]} labeled\n`]], 0);
     }
+    if (words[0] === 'print') return printed([['stdout', `${words.slice(1).join(' ')}\n`]], 0);
     if (words[0] === 'fail') return printed([['stderr', 'Error from server (NotFound): pods "nope" not found\n']], 1);
     // As kubectl drain: a line on stdout, a warning on stderr, more on stdout.
     if (words[0] === 'interleave') return printed([['stdout', 'node/w cordoned\n'], ['stderr', 'Warning: ignoring w-agent\n'], ['stdout', 'node/w drained\n']], 0);

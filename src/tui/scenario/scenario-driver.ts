@@ -16,14 +16,14 @@
  * time goes to the steps after it.
  */
 import {
-  evaluateAll,
+  bindConditions,
+  evaluateBound,
   formatElapsed,
   printedText,
   ScenarioReport,
   stepSummary,
   substitute,
   type CommandResult,
-  type Condition,
   type ConditionResult,
   type Scenario,
   type ScenarioHost,
@@ -213,7 +213,7 @@ export class ScenarioDriver implements Advancer {
         return r.ok;
       }
       case 'expect':
-        this.results = evaluateAll(step.conditions.map((c) => this.withVars(c)), host);
+        this.results = evaluateBound(bindConditions(step.conditions, this.vars), host);
         return this.conditionLines(this.results, undefined);
       case 'note':
         this.report.output(step.text.trim().split('\n').slice(1).join('\n'));
@@ -226,7 +226,7 @@ export class ScenarioDriver implements Advancer {
   private check(): boolean {
     const step = this.step;
     if (step?.action !== 'until') return false;
-    this.results = evaluateAll(step.conditions.map((c) => this.withVars(c)), this.host);
+    this.results = evaluateBound(bindConditions(step.conditions, this.vars), this.host);
     return this.results.every((r) => r.ok);
   }
 
@@ -253,14 +253,6 @@ export class ScenarioDriver implements Advancer {
     this.report.failed(this.scenario.name, this.scenario.file, where);
     this.failure = where;
     this.phase = 'failed';
-  }
-
-  private withVars(c: Condition): Condition {
-    const vars = this.vars;
-    if (c.type === 'output') {
-      return { ...c, command: substitute(c.command, vars), contains: c.contains.map((t) => substitute(t, vars)), notContains: c.notContains.map((t) => substitute(t, vars)) };
-    }
-    return c.name ? { ...c, name: substitute(c.name, vars) } : c;
   }
 
   private conditionLines(results: ConditionResult[], failNote: string | undefined): boolean {
