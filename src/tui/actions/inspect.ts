@@ -44,6 +44,7 @@ export function inspectPage(what: Inspect, row: Row, run: (words: readonly strin
     lines: refresh(),
     top: 0,
     follow: what === 'logs',
+    wrap: true,
     refresh,
   };
 }
@@ -53,5 +54,5 @@ export function kubectlPage(line: string, r: KubectlResult): TextPage {
   const cmd = `kubectl ${line.trim().replace(/^(kubectl|k)(\s+|$)/, '')}`.trim();
   const lines = [`$ ${cmd}`, ...outputLines(r)];
   if (r.exitCode !== 0) lines.push(`[exit code ${r.exitCode}]`);
-  return { type: 'text', crumb: 'kubectl', title: cmd, lines, top: 0, follow: false };
+  return { type: 'text', crumb: 'kubectl', title: cmd, lines, top: 0, follow: false, wrap: true };
 }

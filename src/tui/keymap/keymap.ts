@@ -61,6 +61,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   { keys: ['S'], command: 'sort-status', description: 'Sort status', views: ['table'], group: 'resource' },
   { keys: ['P'], command: 'sort-namespace', description: 'Sort namespace', views: ['table'], group: 'resource' },
   { keys: ['f'], command: 'follow', description: 'Toggle follow', views: ['text'], group: 'resource', hint: true },
+  { keys: ['w'], command: 'wrap', description: 'Toggle wrap', views: ['text'], group: 'resource', hint: true },
 
   // General.
   { keys: [':'], command: 'command', description: 'Command', views: ['all'], group: 'general', hint: true },

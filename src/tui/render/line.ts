@@ -62,8 +62,8 @@ export function overlay(base: Line, top: Line, at: number, width: number): Line 
   return fitLine([...sliceLine(fitLine(base, width), 0, at), ...top, ...sliceLine(fitLine(base, width), at + w, width)], width);
 }
 
-/** A bordered box's lines: `┌ title ┐`, `│ body │`, `└┘`, `width` wide. */
-export function boxLines(title: Line, body: readonly Line[], width: number, color: Color = 'cyan'): Line[] {
+/** A bordered box's lines: `┌ title ┐`, `│ body │`, `└ footer ┘` (footer at the right), `width` wide. */
+export function boxLines(title: Line, body: readonly Line[], width: number, color: Color = 'cyan', footer: Line = []): Line[] {
   const inner = Math.max(0, width - 2);
   const titleLine = fitLine(title, Math.max(0, inner - 2));
   const tw = lineWidth(title) > inner - 2 ? inner - 2 : lineWidth(title);
@@ -73,5 +73,10 @@ export function boxLines(title: Line, body: readonly Line[], width: number, colo
       ? [seg('┌' + '─'.repeat(Math.max(0, left)) + ' ', { color }), ...sliceLine(titleLine, 0, tw), seg(' ' + '─'.repeat(Math.max(0, inner - tw - 2 - left)) + '┐', { color })]
       : [seg('┌' + '─'.repeat(inner) + '┐', { color })];
   const rows = body.map((l) => [seg('│', { color }), ...fitLine(l, inner), seg('│', { color })]);
-  return [top, ...rows, [seg('└' + '─'.repeat(inner) + '┘', { color })]];
+  const fw = lineWidth(footer);
+  const bottom: Line =
+    fw > 0 && fw + 4 <= inner
+      ? [seg('└' + '─'.repeat(inner - fw - 3) + ' ', { color }), ...footer, seg(' ─┘', { color })]
+      : [seg('└' + '─'.repeat(inner) + '┘', { color })];
+  return [top, ...rows, bottom];
 }

@@ -1,18 +1,20 @@
 /**
- * The scenario playback panel: the current step (with how far a wait or until has got), its note,
- * and the checks as they are reached — live while an `until` waits (what still fails, and why),
- * then the report lines `kubesim play` prints. A failed check is red, and the title says FAILED.
+ * The scenario playback panel: the current step (with how far a wait or until has got), the
+ * latest note (the narration, wrapped, kept until the next note), and the checks as they are
+ * reached — live while an `until` waits (what still fails, and why), then the report lines
+ * `kubesim play` prints. A failed check is red, and the title says FAILED.
  *
  *   ┌──────── Scenario: Deployment scaling — step 5/14 ────────┐
  *   │ ▶ step 5, line 19: until (timeout 5m)  [12s of 5m]        │
  *   │   note: Scale member from 1 to 3 pods.                    │
  *   │   ✗ pods -l app=member: count 3; all STATUS=Running        │
  *   │       expected STATUS Running, found member-x: Pending    │
- *   └───────────────────────────────────────────────────────────┘
+ *   └────────────────────────────── :scenario the full report ─┘
  */
 import { formatElapsed } from '../../scenario/index.ts';
 import type { ScenarioDriver } from '../scenario/scenario-driver.ts';
-import { boxLines, seg, type Color, type Line } from './line.ts';
+import { boxLines, lineWidth, seg, type Color, type Line } from './line.ts';
+import { wrapText } from './wrap.ts';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -41,13 +43,36 @@ export function stepText(d: ScenarioDriver): { text: string; color?: Color } {
   return { text: `${d.index + 1}/${total} ${what}` };
 }
 
-function currentLine(d: ScenarioDriver, now: number): Line {
+/** The latest narration reached: the note of the current step or of the last step that had one. */
+export function latestNote(d: ScenarioDriver): string | undefined {
+  const steps = d.scenario.steps;
+  for (let i = Math.min(d.index, steps.length - 1); i >= 0; i--) {
+    const s = steps[i];
+    if (s.note !== undefined && s.note.trim()) return s.note.trim();
+    if (s.action === 'note' && s.text.trim()) return s.text.trim();
+  }
+  return undefined;
+}
+
+/** `text` word-wrapped at `width`, the first piece after `first`, the others after as many spaces. */
+function wrapped(first: string, text: string, width: number): string[] {
+  const pad = ' '.repeat(first.length);
+  return text.split('\n').flatMap((l, i) => wrapText(l.trimEnd(), Math.max(10, width - first.length)).map((piece, j) => (i === 0 && j === 0 ? first : pad) + piece));
+}
+
+/** What the scenario is doing now: the step (with how far a wait or until has got), or the pause and which key continues it. */
+function currentLines(d: ScenarioDriver, now: number, width: number): Line[] {
   const step = d.step;
-  if (d.phase === 'passed') return [seg(`✓ passed: ${plural(d.scenario.steps.length, 'step')}, ${plural(d.checks, 'check')}, ${formatElapsed(d.elapsed())} of virtual time`, { color: 'green', bold: true })];
-  if (d.phase === 'failed') return [seg(`✗ failed at ${d.failure}`, { color: 'red', bold: true })];
+  if (d.phase === 'passed') return [[seg(`✓ passed: ${plural(d.scenario.steps.length, 'step')}, ${plural(d.checks, 'check')}`, { color: 'green', bold: true })]];
+  if (d.phase === 'failed') return [[seg(`✗ failed at ${d.failure}`, { color: 'red', bold: true })]];
   if (!step) return [];
   if (d.phase === 'paused' && step.action === 'pause') {
-    return [seg(`⏸ pause: ${step.text.trim().split('\n')[0]}`, { color: 'yellow', bold: true }), seg('  — press n to continue', { color: 'yellow' })];
+    const hint = '  — press n to continue';
+    const lines: Line[] = wrapped('⏸ pause: ', step.text.trim(), width).map((t) => [seg(t, { color: 'yellow', bold: true })]);
+    const last = lines[lines.length - 1];
+    if (lineWidth(last) + hint.length <= width) last.push(seg(hint, { color: 'yellow' }));
+    else lines.push([seg(hint.trim(), { color: 'yellow' })]);
+    return lines;
   }
   let progress = '';
   const deadline = d.deadline;
@@ -55,7 +80,7 @@ function currentLine(d: ScenarioDriver, now: number): Line {
     const total = step.action === 'wait' ? step.ms : step.timeoutMs;
     progress = `  [${formatElapsed(total - (deadline - now))} of ${formatElapsed(total)}]`;
   }
-  return [seg(`▶ step ${step.index}, line ${step.line}: ${step.action}`, { bold: true }), seg(progress, { dim: true })];
+  return [[seg(`▶ step ${step.index}, line ${step.line}: ${step.action}`, { bold: true }), seg(progress, { dim: true })]];
 }
 
 function logLine(text: string): Line {
@@ -64,11 +89,23 @@ function logLine(text: string): Line {
   return [seg(t, color ? { color } : { dim: true })];
 }
 
+/**
+ * The panel: what happens now, the narration (the latest note, wrapped, so that a note read out
+ * by an instant step stays on screen while the steps after it run), then the live checks of an
+ * until or the latest report lines. The full report is one `:scenario` away (said in the border).
+ */
 export function scenarioLines(d: ScenarioDriver, now: number, width: number, height: number): Line[] {
   const rows = Math.max(1, height - 2);
-  const content: Line[] = [currentLine(d, now)];
-  const note = d.step?.note;
-  if (note && !d.done) content.push([seg(`  note: ${note.trim().split('\n')[0]}`, { color: 'blueBright' })]);
+  const inner = Math.max(1, width - 2);
+  const content: Line[] = currentLines(d, now, inner);
+  const note = d.done ? undefined : latestNote(d);
+  if (note) {
+    // The note may take what the step line leaves, less one row for a check or a report line.
+    const room = Math.max(1, rows - content.length - 1);
+    const lines = wrapped('  note: ', note, inner);
+    const shown = lines.length > room ? [...lines.slice(0, room - 1), `${lines[room - 1].slice(0, inner - 2).trimEnd()} …`] : lines;
+    content.push(...shown.map((t) => [seg(t, { color: 'blueBright' })]));
+  }
   if (d.phase === 'until' && d.results.length) {
     for (const r of d.results) {
       content.push([seg(`  ${r.ok ? '✓' : '…'} ${r.summary}`, { color: r.ok ? 'green' : 'yellow' })]);
@@ -76,7 +113,8 @@ export function scenarioLines(d: ScenarioDriver, now: number, width: number, hei
     }
   } else {
     const header = 1 + (d.scenario.description ? d.scenario.description.trimEnd().split('\n').length : 0);
-    let log = d.log.slice(header);
+    // Notes are shown above; the report's own note lines would only repeat them.
+    let log = d.log.slice(header).filter((l) => d.done || !/^\s+note: /.test(l));
     if (d.phase === 'failed') {
       // What failed, not the lines after it (the title already says FAILED).
       const at = log.findIndex((l) => /(^|\s)✗ /.test(l));
@@ -90,5 +128,6 @@ export function scenarioLines(d: ScenarioDriver, now: number, width: number, hei
   const shown = content.slice(0, rows);
   while (shown.length < rows) shown.push([]);
   const title = scenarioTitle(d);
-  return boxLines([seg(title.text, { color: title.color, bold: true })], shown, width, title.color);
+  const footer = inner >= 60 ? [seg(':scenario', { color: 'blue', bold: true }), seg(' the full report', { dim: true })] : [];
+  return boxLines([seg(title.text, { color: title.color, bold: true })], shown, width, title.color, footer);
 }

@@ -1,6 +1,8 @@
 /**
  * Text pages (describe, YAML, logs, events, kubectl output, the scenario log) and the help screen
- * drawn as lines inside a titled border. Tabs are expanded to 8-column stops as a terminal would.
+ * drawn as lines inside a titled border. Tabs are expanded to 8-column stops as a terminal would;
+ * a line wider than the page wraps, as in a terminal, unless wrapping is toggled off (`w`), when
+ * it is cut at the border as in k9s. A page scrolls by the lines it shows.
  */
 import { bindingsFor, type Group, type KeyBinding } from '../keymap/keymap.ts';
 import { keyLabel } from '../keymap/keys.ts';
@@ -8,6 +10,7 @@ import type { TextPage } from '../state/pages.ts';
 import type { PageKind } from '../views/view-names.ts';
 import { ACCENT, LABEL } from './colors.ts';
 import { boxLines, fitLine, seg, type Line } from './line.ts';
+import { wrapLines } from './wrap.ts';
 
 export function expandTabs(line: string): string {
   if (!line.includes('\t')) return line;
@@ -21,13 +24,25 @@ export function textRowsFor(height: number): number {
   return Math.max(1, height - 2);
 }
 
+/** The lines a text page shows at this screen width (wrapped or not). */
+export function displayLines(page: TextPage, width: number): string[] {
+  const lines = page.lines.map(expandTabs);
+  return page.wrap ? wrapLines(lines, Math.max(1, width - 2)) : lines;
+}
+
+/** How many lines a text page shows at this width, to scroll by. */
+export function textLineCount(page: TextPage, width: number): number {
+  return page.wrap ? displayLines(page, width).length : page.lines.length;
+}
+
 export function textLines(page: TextPage, width: number, height: number): Line[] {
   const rows = textRowsFor(height);
-  const shown = page.lines.slice(page.top, page.top + rows).map((l) => [seg(expandTabs(l))]);
+  const all = displayLines(page, width);
+  const shown = all.slice(page.top, page.top + rows).map((l) => [seg(l)]);
   while (shown.length < rows) shown.push([]);
-  const end = Math.min(page.lines.length, page.top + rows);
-  const where = page.lines.length > rows ? ` [${page.top + 1}-${end}/${page.lines.length}]` : '';
-  const title = `${page.title}${page.follow ? ' (follow)' : ''}${where}`;
+  const end = Math.min(all.length, page.top + rows);
+  const where = all.length > rows ? ` [${page.top + 1}-${end}/${all.length}]` : '';
+  const title = `${page.title}${page.follow ? ' (follow)' : ''}${page.wrap ? '' : ' (no wrap)'}${where}`;
   return boxLines([seg(title, { color: ACCENT, bold: true })], shown, width);
 }
 

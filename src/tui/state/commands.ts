@@ -10,7 +10,7 @@ import { nextSort } from '../table/sort.ts';
 import { moveCursor, type Viewport } from '../table/window.ts';
 import { formatElapsed } from '../../scenario/index.ts';
 import { timeText } from '../render/header.ts';
-import { helpLineCount } from '../render/text-lines.ts';
+import { helpLineCount, textLineCount } from '../render/text-lines.ts';
 import { VIEWS } from '../views/registry.ts';
 import type { TuiController } from './controller.ts';
 import type { Page, TablePage } from './pages.ts';
@@ -76,7 +76,15 @@ export function runCommand(c: TuiController, command: string, k: KeyPress): void
     case 'follow':
       if (top.type === 'text') {
         top.follow = !top.follow;
-        if (top.follow) top.top = Math.max(0, top.lines.length - c.textRows());
+        if (top.follow) top.top = Math.max(0, textLineCount(top, c.layout.width) - c.textRows());
+      }
+      return;
+    case 'wrap':
+      if (top.type === 'text') {
+        top.wrap = !top.wrap;
+        const max = Math.max(0, textLineCount(top, c.layout.width) - c.textRows());
+        top.top = top.follow ? max : Math.min(top.top, max);
+        c.flash(top.wrap ? 'Wrapping long lines' : 'Long lines cut at the border (w wraps them)');
       }
       return;
   }
@@ -133,7 +141,7 @@ function navigate(c: TuiController, page: Page, command: string): void {
     page.selectedId = page.rows[page.viewport.cursor]?.id;
     return;
   }
-  const lines = page.type === 'text' ? page.lines.length : helpLineCount(c.keymap, page.forView, c.layout.width);
+  const lines = page.type === 'text' ? textLineCount(page, c.layout.width) : helpLineCount(c.keymap, page.forView, c.layout.width);
   const h = c.textRows();
   const max = Math.max(0, lines - h);
   const by: Record<string, number> = { up: -1, down: 1, 'page-up': -h, 'page-down': h, top: -lines, bottom: lines };

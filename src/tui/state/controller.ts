@@ -18,7 +18,7 @@ import type { KeyPress } from '../keymap/keys.ts';
 import type { Level } from '../render/colors.ts';
 import type { Line } from '../render/line.ts';
 import { tableRowsFor } from '../render/table-lines.ts';
-import { textRowsFor } from '../render/text-lines.ts';
+import { textLineCount, textRowsFor } from '../render/text-lines.ts';
 import { composeScreen } from '../render/screen.ts';
 import type { ScenarioDriver } from '../scenario/scenario-driver.ts';
 import { clusterAdvancer, TimeControl } from '../time/time-control.ts';
@@ -134,6 +134,11 @@ export class TuiController {
     this.rows = rows;
     const top = this.top;
     if (top.type === 'table') reproject(top, this.tableRows());
+    if (top.type === 'text') {
+      // Wrapped lines are counted again at the new width; the page keeps to its end if following.
+      const max = Math.max(0, textLineCount(top, this.layout.width) - this.textRows());
+      top.top = top.follow ? max : Math.min(top.top, max);
+    }
     return true;
   }
 
@@ -246,7 +251,7 @@ export class TuiController {
       reload(top, { now: this.cluster.now(), store: this.cluster.store }, this.realNow(), this.tableRows());
     } else if (top.type === 'text' && top.refresh) {
       top.lines = top.refresh();
-      const max = Math.max(0, top.lines.length - this.textRows());
+      const max = Math.max(0, textLineCount(top, this.layout.width) - this.textRows());
       top.top = top.follow ? max : Math.min(top.top, max);
     }
   }

@@ -40,6 +40,8 @@ export interface TextPage {
   top: number;
   /** Stay at the end as lines come (logs -f). */
   follow: boolean;
+  /** Wrap lines wider than the page (as a terminal does); `w` toggles. */
+  wrap: boolean;
   /** Re-reads the content on each refresh (a live describe, logs, the scenario log). */
   refresh?: () => string[];
 }

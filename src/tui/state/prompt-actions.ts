@@ -38,7 +38,7 @@ export function submitPrompt(c: TuiController, kind: PromptKind, text: string): 
     case 'scenario': {
       const d = c.scenario;
       if (!d) return c.flash('No scenario is playing', 'warn');
-      c.push({ type: 'text', crumb: 'scenario', title: `Scenario(${d.scenario.name})`, lines: [...d.log], top: 0, follow: true, refresh: () => [...d.log] });
+      c.push({ type: 'text', crumb: 'scenario', title: `Scenario(${d.scenario.name})`, lines: [...d.log], top: 0, follow: true, wrap: true, refresh: () => [...d.log] });
       return;
     }
     case 'view': {
