@@ -15,6 +15,12 @@ import { buildNode, type NodeConfig } from './nodes.ts';
 /** With node leases, the kubelet re-posts unchanged node status every 5 minutes (nodeStatusReportFrequency). */
 const STATUS_REPORT_MS = 5 * 60_000;
 const NODE_LIFECYCLE = 'node-lifecycle-controller';
+/** The pressure conditions and the event their setter records when one becomes False. */
+const PRESSURE_EVENTS: readonly [string, string][] = [
+  ['MemoryPressure', 'NodeHasSufficientMemory'],
+  ['DiskPressure', 'NodeHasNoDiskPressure'],
+  ['PIDPressure', 'NodeHasSufficientPID'],
+];
 
 export class NodeManager {
   private configs = new Map<string, NodeConfig>();
@@ -70,15 +76,19 @@ export class NodeManager {
     this.leases.renewing(name);
     const node = this.cluster.store.get<Node>('Node', '', name);
     if (!node) return;
-    this.postStatus(name, true);
-    this.kubelet.startNode(this.cluster.store.get<Node>('Node', '', name)!);
     this.kubeletStartEvents(node, false);
+    this.postStatus(name);
+    this.kubelet.startNode(this.cluster.store.get<Node>('Node', '', name)!);
     this.scheduleReport(name);
     this.cluster.controllers.enqueue(NODE_LIFECYCLE, name);
   }
 
-  /** The kubelet's node status: every condition healthy, heartbeat now. */
-  private postStatus(name: string, restarted: boolean): void {
+  /**
+   * The kubelet's node status: every condition healthy, heartbeat now. A condition that changes
+   * gets the status setter's event (NodeHasSufficientMemory... when a pressure condition becomes
+   * False, NodeReady when Ready becomes True), pressure first and Ready last, as setters.go runs.
+   */
+  private postStatus(name: string): void {
     const node = this.cluster.store.get<Node>('Node', '', name);
     if (!node) return;
     const now = rfc3339(this.cluster.now());
@@ -95,32 +105,37 @@ export class NodeManager {
       return { ...c, status, reason, message, lastHeartbeatTime: now, lastTransitionTime: c.status === status ? c.lastTransitionTime : now };
     });
     this.cluster.api.updateStatus(copy);
-    if (restarted && node.status?.conditions?.find((c) => c.type === 'Ready')?.status !== 'True') {
-      this.cluster.events.event(node, 'Normal', 'NodeReady', `Node ${name} status is now: NodeReady`, { component: 'kubelet', host: name });
-    }
+    const was = new Map((node.status?.conditions ?? []).map((c) => [c.type, c.status]));
+    const changed = PRESSURE_EVENTS.filter(([type]) => was.has(type) && was.get(type) !== 'False').map(([, reason]) => reason);
+    if (was.has('Ready') && was.get('Ready') !== 'True') changed.push('NodeReady');
+    for (const reason of changed) this.cluster.events.event(node, 'Normal', reason, `Node ${name} status is now: ${reason}`, { component: 'kubelet', host: name });
   }
 
   private scheduleReport(name: string): void {
     const id = this.cluster.clock.after(STATUS_REPORT_MS, () => {
       this.reportTimers.delete(name);
       if (!this.isRunning(name) || !this.configs.has(name)) return;
-      this.postStatus(name, false);
+      this.postStatus(name);
       this.scheduleReport(name);
     });
     this.reportTimers.set(name, id);
   }
 
-  /** What `kubectl describe node` shows after a kubelet (re)start. */
+  /**
+   * What `kubectl describe node` shows after a kubelet (re)start: Starting, the container
+   * manager's NodeAllocatableEnforced, then registration, which runs the status setters on a
+   * fresh Node (its conditions start Unknown, so each pressure setter records its event) whether
+   * or not the Node already exists. A joining node is then registered by the node controller and
+   * becomes Ready.
+   */
   private kubeletStartEvents(node: Node, joined: boolean): void {
     const name = node.metadata.name;
     const kubelet = { component: 'kubelet', host: name };
     const ev = (reason: string, message: string, source: { component: string; host?: string } = kubelet) => this.cluster.events.event(node, 'Normal', reason, message, source);
     ev('Starting', 'Starting kubelet.');
     ev('NodeAllocatableEnforced', 'Updated Node Allocatable limit across pods');
+    for (const [, reason] of PRESSURE_EVENTS) ev(reason, `Node ${name} status is now: ${reason}`);
     if (joined) {
-      ev('NodeHasSufficientMemory', `Node ${name} status is now: NodeHasSufficientMemory`);
-      ev('NodeHasNoDiskPressure', `Node ${name} status is now: NodeHasNoDiskPressure`);
-      ev('NodeHasSufficientPID', `Node ${name} status is now: NodeHasSufficientPID`);
       ev('RegisteredNode', `Node ${name} event: Registered Node ${name} in Controller`, { component: 'node-controller' });
       ev('NodeReady', `Node ${name} status is now: NodeReady`);
     }
