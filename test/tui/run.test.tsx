@@ -3,6 +3,7 @@
  * refuses an invalid scenario before anything runs (exit 2), enters and leaves the alternate
  * screen, and exits 1 when the scenario's check failed (0 when it passed), printing the result.
  */
+import './without-ci.ts';
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
@@ -18,8 +19,26 @@ class Terminal extends EventEmitter {
   written = '';
   write = (s: string) => {
     this.written += s;
+    this.emit('written');
     return true;
   };
+
+  /** Resolves once the screen has shown `text` (whatever the machine's speed), or `stop` settles. */
+  shows(text: string, stop: Promise<unknown>): Promise<void> {
+    return new Promise((resolve) => {
+      const check = () => {
+        if (!stripAnsi(this.written).includes(text)) return;
+        this.off('written', check);
+        resolve();
+      };
+      this.on('written', check);
+      void stop.then(() => {
+        this.off('written', check);
+        resolve();
+      });
+      check();
+    });
+  }
 }
 
 class Keyboard extends EventEmitter {
@@ -44,14 +63,6 @@ class Keyboard extends EventEmitter {
   unref() {}
 }
 
-async function until(check: () => boolean, what: string) {
-  for (let i = 0; i < 200_000; i++) {
-    if (check()) return;
-    await new Promise((r) => setImmediate(r));
-  }
-  assert.fail(`never happened: ${what}`);
-}
-
 async function play(file: string, keys: string, env: Record<string, string> = {}) {
   const term = new Terminal();
   const kb = new Keyboard();
@@ -67,10 +78,9 @@ async function play(file: string, keys: string, env: Record<string, string> = {}
     input: kb as unknown as NodeJS.ReadStream,
     output: term as unknown as NodeJS.WriteStream,
   });
-  let finished = false;
-  void done.then(() => (finished = true));
   if (keys) {
-    await until(() => finished || stripAnsi(term.written).includes('<pods>'), 'the first frame');
+    // The keys go in once the first frame is on the screen (its crumbs line), as a person types.
+    await term.shows('<pods>', done);
     kb.type(keys);
   }
   const code = await done;
