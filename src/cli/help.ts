@@ -31,10 +31,10 @@ Examples:
   kubesim
 
   # Play a scenario in the dashboard, without keys that change the cluster
-  kubesim scenarios/statefulset.yaml --readonly
+  kubesim scenarios/03-statefulset-dns.yaml --readonly
 
   # Play a scenario headless, printing each step, its output and each check
-  kubesim play scenarios/statefulset.yaml
+  kubesim play scenarios/03-statefulset-dns.yaml
 
   # Check every scenario in CI, printing only failures
   kubesim play --quiet scenarios/*.yaml
@@ -70,7 +70,7 @@ Scenario files (SCENARIOS.md has the full contract):
 
 Examples:
   # Play one scenario
-  kubesim play scenarios/deployment-scaling.yaml
+  kubesim play scenarios/02-deployment-scaling.yaml
 
   # Play several, print only failures, keep each final state
   kubesim play -q --dump state.json scenarios/*.yaml
