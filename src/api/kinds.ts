@@ -13,7 +13,11 @@ export interface KindInfo {
   namespaced: boolean;
   /** kubectl get all */
   categoryAll: boolean;
-  /** whether spec changes bump metadata.generation */
+  /**
+   * whether the registry strategy tracks metadata.generation (PrepareForCreate sets 1, spec
+   * changes bump it). In 1.32: the apps and batch workloads and EndpointSlice; not Pods (that
+   * came in 1.33 with PodObservedGenerationTracking), Services, Nodes, Namespaces, volumes...
+   */
   hasGeneration: boolean;
 }
 
@@ -41,7 +45,7 @@ function k(
 }
 
 export const KINDS: readonly KindInfo[] = [
-  k('Pod', 'v1', 'pods', ['po'], true, { all: true, generation: true }),
+  k('Pod', 'v1', 'pods', ['po'], true, { all: true }),
   k('Service', 'v1', 'services', ['svc'], true, { all: true }),
   k('Deployment', 'apps/v1', 'deployments', ['deploy'], true, { all: true, generation: true }),
   k('ReplicaSet', 'apps/v1', 'replicasets', ['rs'], true, { all: true, generation: true }),
@@ -52,7 +56,7 @@ export const KINDS: readonly KindInfo[] = [
   k('Namespace', 'v1', 'namespaces', ['ns'], false),
   k('Node', 'v1', 'nodes', ['no'], false),
   k('Endpoints', 'v1', 'endpoints', ['ep'], true),
-  k('EndpointSlice', 'discovery.k8s.io/v1', 'endpointslices', [], true),
+  k('EndpointSlice', 'discovery.k8s.io/v1', 'endpointslices', [], true, { generation: true }),
   k('PersistentVolumeClaim', 'v1', 'persistentvolumeclaims', ['pvc'], true),
   k('PersistentVolume', 'v1', 'persistentvolumes', ['pv'], false),
   k('StorageClass', 'storage.k8s.io/v1', 'storageclasses', ['sc'], false),
