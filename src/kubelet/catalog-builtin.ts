@@ -8,8 +8,12 @@
 import type { ImageEntry } from './images.ts';
 import { KNOWN_TAGS } from './catalog-tags.ts';
 
-const DEBIAN_TOOLS = ['sh', 'bash', 'cat', 'ls', 'env', 'printenv', 'hostname', 'echo', 'sleep', 'date', 'ps', 'id', 'whoami', 'pwd', 'true', 'false'];
-const BUSYBOX_TOOLS = [...DEBIAN_TOOLS.filter((c) => c !== 'bash'), 'nslookup', 'wget', 'ping', 'top', 'nc', 'vi'];
+// Debian-based images have glibc's getent (libc-bin); busybox has no getent applet, and Alpine
+// gets one from musl-utils (part of alpine-base), so `getent hosts NAME` works in debian, nginx,
+// alpine and curlimages/curl but busybox answers `executable file not found in $PATH`.
+const DEBIAN_TOOLS = ['sh', 'bash', 'cat', 'ls', 'env', 'printenv', 'hostname', 'echo', 'sleep', 'date', 'ps', 'id', 'whoami', 'pwd', 'true', 'false', 'getent'];
+const BUSYBOX_TOOLS = [...DEBIAN_TOOLS.filter((c) => c !== 'bash' && c !== 'getent'), 'nslookup', 'wget', 'ping', 'top', 'nc', 'vi'];
+const ALPINE_TOOLS = [...BUSYBOX_TOOLS, 'getent'];
 
 export const BUILTIN_IMAGES: ImageEntry[] = [
   {
@@ -33,7 +37,7 @@ export const BUILTIN_IMAGES: ImageEntry[] = [
   { image: 'polinux/stress', sizeBytes: 4_041_495, run: 'forever', commands: ['sh', 'stress', 'cat', 'ls', 'echo', 'sleep'] },
   // The Kubernetes docs' examples (liveness, init containers) use this old busybox build.
   { image: 'registry.k8s.io/busybox', sizeBytes: 1_144_547, run: { seconds: 0, exitCode: 0 }, commands: BUSYBOX_TOOLS },
-  { image: 'alpine', tags: KNOWN_TAGS['alpine'], sizeBytes: 3_653_068, run: { seconds: 0, exitCode: 0 }, commands: BUSYBOX_TOOLS },
+  { image: 'alpine', tags: KNOWN_TAGS['alpine'], sizeBytes: 3_653_068, run: { seconds: 0, exitCode: 0 }, commands: ALPINE_TOOLS },
   { image: 'ubuntu', tags: KNOWN_TAGS['ubuntu'], sizeBytes: 29_754_422, run: { seconds: 0, exitCode: 0 }, commands: DEBIAN_TOOLS },
   { image: 'debian', tags: KNOWN_TAGS['debian'], sizeBytes: 48_493_760, run: { seconds: 0, exitCode: 0 }, commands: DEBIAN_TOOLS },
   { image: 'perl', tags: KNOWN_TAGS['perl'], sizeBytes: 336_780_014, run: { seconds: 0, exitCode: 0 }, commands: [...DEBIAN_TOOLS, 'perl', 'curl'] },
@@ -43,7 +47,7 @@ export const BUILTIN_IMAGES: ImageEntry[] = [
     sizeBytes: 11_852_431,
     run: { seconds: 0, exitCode: 2 },
     logs: ["curl: try 'curl --help' or 'curl --manual' for more information"],
-    commands: [...BUSYBOX_TOOLS.filter((c) => c !== 'bash'), 'curl'],
+    commands: [...ALPINE_TOOLS, 'curl'],
   },
   {
     image: 'redis',
