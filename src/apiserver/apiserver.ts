@@ -17,6 +17,7 @@ import type { Admission, AdmissionContext } from './admission.ts';
 import { ApiError, alreadyExists, conflict, notFound } from './errors.ts';
 import { applyPatch, type PatchType } from './patch.ts';
 import { ServiceAllocator } from './registry/service-allocator.ts';
+import { withEvictionCondition, type EvictOptions } from './registry/eviction.ts';
 import type { Condition, Service } from '../api/types/index.ts';
 
 export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan';
@@ -291,6 +292,30 @@ export class ApiServer {
       (obj as { status?: { phase?: string } }).status = { ...(obj.status as object), phase: 'Terminating' };
     }
     return this.store.put(obj);
+  }
+
+  /**
+   * POST pods/eviction (registry/core/pod/storage/eviction.go): sets the DisruptionTarget condition
+   * (EvictionByEvictionAPI) through pods/status, then deletes the pod gracefully. There are no
+   * PodDisruptionBudgets in kubesim, so nothing can refuse it; a missing pod is NotFound, and a
+   * terminating namespace forbids it as it forbids any create (NamespaceLifecycle admission).
+   */
+  evict(namespace: string, name: string, opts: EvictOptions = {}): KubeObject {
+    const info = this.info('Pod');
+    const pod = this.get<Pod>('Pod', namespace, name);
+    const ns = pod.metadata.namespace ?? '';
+    if (this.store.get('Namespace', '', ns)?.metadata.deletionTimestamp) {
+      throw new ApiError('Forbidden', `pods "${name}" is forbidden: unable to create new content in namespace ${ns} because it is being terminated`, {
+        details: { name, kind: info.plural },
+      });
+    }
+    if (opts.uid && pod.metadata.uid !== opts.uid) {
+      throw conflict(info, name, `Precondition failed: UID in precondition: ${opts.uid}, UID in object meta: ${pod.metadata.uid}`);
+    }
+    if (opts.dryRun) return pod;
+    const status = withEvictionCondition(pod.status, this.clock.now());
+    if (status) this.updateStatus<Pod>({ ...pod, status });
+    return this.delete('Pod', ns, name, { gracePeriodSeconds: opts.gracePeriodSeconds, uid: opts.uid });
   }
 
   /** The grace period a pod deletion gets (registry/core/pod CheckGracefulDelete). */

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { DaemonSet, Node, Pod } from '../../src/api/types/index.ts';
 import { ownerRefTo } from '../../src/api/object-util.ts';
+import { rfc3339 } from '../../src/api/duration.ts';
 import { newSession, ok } from './helpers.ts';
 
 const STATIC_WEB = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: static-web\nspec:\n  containers:\n  - {name: web, image: nginx}\n';
@@ -93,4 +94,41 @@ test('drain of a node that does not exist; of nothing', () => {
   const r = t.run('drain worker2 --ignore-daemonsets');
   assert.equal(r.exitCode, 0, r.stderr);
   assert.match(r.stdout, /^node\/worker2 already cordoned\n(evicting pod kube-system\/coredns-\S+\n)*(pod\/coredns-\S+ evicted\n)*node\/worker2 drained\n$/);
+});
+
+test('drain evicts through the Eviction API: the pod gets DisruptionTarget before it terminates', () => {
+  const t = cluster();
+  const at = t.cluster.now();
+  const r = t.run('drain worker1 --ignore-daemonsets --force --grace-period=20');
+  assert.equal(r.exitCode, 0, r.stderr);
+  const solo = t.cluster.api.get<Pod>('Pod', 'default', 'solo');
+  const target = solo.status?.conditions?.find((c) => c.type === 'DisruptionTarget');
+  assert.deepEqual(target, {
+    type: 'DisruptionTarget', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(at),
+    reason: 'EvictionByEvictionAPI', message: 'Eviction API: evicting',
+  });
+  assert.equal(solo.metadata.deletionGracePeriodSeconds, 20);
+  assert.match(ok(t, `get pod solo -o 'jsonpath={.status.conditions[?(@.type=="DisruptionTarget")].reason}'`), /^EvictionByEvictionAPI$/);
+});
+
+test('drain --disable-eviction deletes instead: no DisruptionTarget, "deleted" lines, no "evicting" lines', () => {
+  const t = cluster();
+  const r = t.run('drain worker1 --ignore-daemonsets --force --disable-eviction --pod-selector=!app');
+  assert.equal(r.exitCode, 0, r.stderr);
+  assert.match(r.stdout, /^node\/worker1 cordoned\n(pod\/\S+ deleted\n)*node\/worker1 drained\n$/);
+  assert.match(r.stdout, /pod\/solo deleted\n/);
+  const solo = t.cluster.api.get<Pod>('Pod', 'default', 'solo');
+  assert.ok(solo.metadata.deletionTimestamp);
+  assert.equal(solo.status?.conditions?.find((c) => c.type === 'DisruptionTarget'), undefined);
+});
+
+test('drain --dry-run=server: evictions checked by the server, nothing evicted or reported evicted', () => {
+  const t = cluster();
+  const r = t.run('drain worker1 --ignore-daemonsets --force --dry-run=server --pod-selector=!app');
+  assert.equal(r.exitCode, 0, r.stderr);
+  assert.match(r.stdout, /^node\/worker1 cordoned \(server dry run\)\n(evicting pod \S+ \(server dry run\)\n)+node\/worker1 drained \(server dry run\)\n$/);
+  assert.match(r.stdout, /evicting pod default\/solo \(server dry run\)\n/);
+  const solo = t.cluster.api.get<Pod>('Pod', 'default', 'solo');
+  assert.equal(solo.metadata.deletionTimestamp, undefined);
+  assert.equal(t.cluster.api.get<Node>('Node', '', 'worker1').spec.unschedulable, undefined);
 });

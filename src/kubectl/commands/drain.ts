@@ -10,7 +10,9 @@
  *   pod/member-7d4b9c6f5d-x8k2p evicted
  *   node/worker1 drained
  *
- * Evictions begin at this instant; kubectl in kubesim does not wait for the pods to terminate.
+ * Each pod is evicted through the Eviction API (pods/eviction: the DisruptionTarget condition, then
+ * a graceful delete); --disable-eviction deletes instead. Evictions begin at this instant; kubectl
+ * in kubesim does not wait for the pods to terminate.
  */
 import type { Pod } from '../../api/types/index.ts';
 import { controllerRef } from '../../api/object-util.ts';
@@ -61,7 +63,8 @@ export const drainCommand: CommandSpec = {
     for (const t of nodes) {
       const errs = drainNode(ctx, t.name);
       if (errs.length === 0) {
-        printName(ctx, t.object!, dryRunStrategy(ctx) === 'client' ? 'drained (dry run)' : 'drained');
+        const dryRun = dryRunStrategy(ctx);
+        printName(ctx, t.object!, dryRun === 'client' ? 'drained (dry run)' : dryRun === 'server' ? 'drained (server dry run)' : 'drained');
         continue;
       }
       const err = new AggregateError(errs);
@@ -98,22 +101,55 @@ function drainNode(ctx: CommandContext, node: string): Error[] {
     for (const p of toDelete) ctx.out(`evicting pod ${p.metadata.namespace}/${p.metadata.name} (dry run)\n`);
     return [];
   }
-  const eviction = !ctx.flags.bool('disable-eviction');
+  return ctx.flags.bool('disable-eviction') ? deletePods(ctx, toDelete, dryRun === 'server') : evictPods(ctx, toDelete, dryRun === 'server');
+}
+
+/**
+ * evictPods: POSTs pods/eviction for each pod (kubectl runs them concurrently: every "evicting pod"
+ * line comes first), then reports each one evicted. kubectl prints "pod/NAME evicted" once the pod
+ * is gone; kubesim's kubectl does not wait, so it prints it as soon as the eviction is accepted.
+ * A pod already gone counts as done, silently; with --dry-run=server nothing is reported evicted.
+ */
+function evictPods(ctx: CommandContext, pods: Pod[], serverDryRun: boolean): Error[] {
   const grace = ctx.flags.int('grace-period');
-  if (eviction) for (const p of toDelete) ctx.out(`evicting pod ${p.metadata.namespace}/${p.metadata.name}\n`);
   const failures: Error[] = [];
-  for (const p of toDelete) {
+  const evicted: Pod[] = [];
+  for (const p of pods) {
+    const ns = p.metadata.namespace ?? '';
+    ctx.out(`evicting pod ${ns}/${p.metadata.name}${serverDryRun ? ' (server dry run)' : ''}\n`);
     try {
-      ctx.api.delete('Pod', p.metadata.namespace ?? '', p.metadata.name, grace >= 0 ? { gracePeriodSeconds: grace } : {});
+      ctx.api.evict(ns, p.metadata.name, { ...(grace >= 0 ? { gracePeriodSeconds: grace } : {}), dryRun: serverDryRun });
     } catch (e) {
-      if (e instanceof ApiError && e.reason === 'NotFound') continue;
-      const verb = eviction ? 'evicting' : 'deleting';
-      failures.push(new KubectlError(`error when ${verb} pods/"${p.metadata.name}" -n "${p.metadata.namespace}": ${(e as Error).message}`));
+      if (!(e instanceof ApiError)) throw e;
+      if (e.reason === 'NotFound') continue;
+      // A terminating namespace forbids evictions; a pod it is already deleting is just waited for.
+      if (e.reason === 'Forbidden' && p.metadata.deletionTimestamp) {
+        evicted.push(p);
+        continue;
+      }
+      failures.push(new KubectlError(`error when evicting pods/"${p.metadata.name}" -n "${ns}": ${e.message}`));
       continue;
     }
-    printName(ctx, p, eviction ? 'evicted' : 'deleted');
+    evicted.push(p);
   }
+  if (!serverDryRun) for (const p of evicted) printName(ctx, p, 'evicted');
   return failures;
+}
+
+/** deletePods (--disable-eviction): plain DELETEs; the first failure stops the rest. */
+function deletePods(ctx: CommandContext, pods: Pod[], serverDryRun: boolean): Error[] {
+  const grace = ctx.flags.int('grace-period');
+  for (const p of pods) {
+    try {
+      if (!serverDryRun) ctx.api.delete('Pod', p.metadata.namespace ?? '', p.metadata.name, grace >= 0 ? { gracePeriodSeconds: grace } : {});
+      else ctx.api.get('Pod', p.metadata.namespace ?? '', p.metadata.name);
+    } catch (e) {
+      if (e instanceof ApiError && e.reason === 'NotFound') continue;
+      return [e as Error];
+    }
+  }
+  if (!serverDryRun) for (const p of pods) printName(ctx, p, 'deleted');
+  return [];
 }
 
 /** GetPodsForDeletion: every pod on the node through the drain filters, first refusal wins. */
