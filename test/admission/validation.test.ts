@@ -81,6 +81,7 @@ test('rolling update parameters', () => {
 test('Jobs need OnFailure or Never; DaemonSets need Always', () => {
   const job = (spec: Record<string, unknown>) => ({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'pi' }, spec: { template: { spec: { containers: [container('pi', 'perl')], ...spec } } } });
   assert.deepEqual(messages(job({})), ['spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"']);
+  assert.deepEqual(messages(job({ restartPolicy: 'Always' })), ['spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"']);
   assert.deepEqual(messages(job({ restartPolicy: 'Never' })), []);
   const ds = { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'agent' }, spec: { selector, template: template({ app: 'web' }, { restartPolicy: 'OnFailure', containers: [container()] }) } };
   assert.deepEqual(messages(ds), ['spec.template.spec.restartPolicy: Unsupported value: "OnFailure": supported values: "Always"']);
@@ -203,4 +204,14 @@ test('a workload without a pod template is validated as an empty one (a struct i
     refused({ apiVersion: 'batch/v1', kind: 'Job', metadata: {}, spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox' }] } } } }),
     'Job.batch "" is invalid: metadata.name: Required value: name or generateName is required',
   );
+});
+
+test('a StatefulSet whose selector does not match its template labels', () => {
+  const sts = {
+    apiVersion: 'apps/v1',
+    kind: 'StatefulSet',
+    metadata: { name: 'db' },
+    spec: { serviceName: 'db', selector: { matchLabels: { app: 'db' } }, template: template({ app: 'web' }, { containers: [container()] }) },
+  };
+  assert.deepEqual(messages(sts), ['spec.template.metadata.labels: Invalid value: map[string]string{"app":"web"}: `selector` does not match template `labels`']);
 });
