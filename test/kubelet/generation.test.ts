@@ -33,7 +33,7 @@ test('kinds that track generation in 1.32: the workloads and EndpointSlice, noth
   c.act(() => c.api.create<KubeObject>({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'default' }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } } as KubeObject));
   c.advanceBy(2_000);
   assert.equal(c.store.get<KubeObject>('Service', 'default', 'web')!.metadata.generation, undefined);
-  const slices = c.store.list<KubeObject>('EndpointSlice', 'default').filter((s) => s.metadata.name.startsWith('web-'));
+  const slices = c.store.list<KubeObject>('EndpointSlice', { namespace: 'default' }).filter((s) => s.metadata.name.startsWith('web-'));
   assert.equal(slices.length, 1);
   assert.equal(slices[0]!.metadata.generation, 1);
 });
