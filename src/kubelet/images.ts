@@ -1,8 +1,9 @@
 /**
  * The image catalog: what each image does when a container runs it, since nothing really runs.
- * Built-in entries cover common public images; a scenario adds its own. An entry without a tag
- * matches every tag of its repository; one with `tags` says which tags the registry has, and a
- * reference to any other tag of that repository does not exist (the pull fails: `not found`).
+ * Built-in entries cover common public images; a scenario adds its own, or extends a built-in one
+ * (see add). An entry without a tag matches every tag of its repository; one with `tags` says
+ * which tags the registry has, and a reference to any other tag of that repository does not exist
+ * (the pull fails: `not found`).
  *
  *   { image: 'nginx', tags: ['1.16', '1.16.1', ...] }   nginx:1.16.1 exists, nginx:1.161 does not
  *   { image: 'docker.io/hiondal/member' }              every tag of hiondal/member exists
@@ -78,10 +79,24 @@ export class ImageCatalog {
     for (const e of extra) this.add(e);
   }
 
+  /**
+   * Adds an entry in front of the others. An entry for an image the catalog already describes
+   * (a scenario's `nginx` over the built-in one) extends it: what it says wins, what it does not
+   * say (tags, logs, ports, commands...) is kept. A tagged entry (`nginx:1.25`) extends what that
+   * tag resolved to, and the tag exists whatever the repository's tag list says.
+   *
+   *   built-in { image: 'nginx', tags: [...], ports: [80], logs: [...] }
+   *   + scenario { image: 'nginx', run: { seconds: 5 } }
+   *   = { image: 'nginx', tags: [...], ports: [80], logs: [...], run: { seconds: 5 } }
+   */
   add(entry: ImageEntry): void {
     const ref = parseImage(entry.image);
     const tagged = /:[^/]+$/.test(entry.image.replace(/@.*$/, ''));
-    this.entries.unshift({ ref, tagged, entry });
+    const base = tagged
+      ? (this.entries.find((e) => e.tagged && e.ref.repository === ref.repository && e.ref.tag === ref.tag) ??
+        this.entries.find((e) => !e.tagged && e.ref.repository === ref.repository))
+      : this.entries.find((e) => !e.tagged && e.ref.repository === ref.repository);
+    this.entries.unshift({ ref, tagged, entry: base ? extend(base.entry, entry, tagged && !base.tagged) : entry });
   }
 
   /** The entry for an image: scenario entries first, a tagged entry before an untagged one. */
@@ -104,4 +119,14 @@ export class ImageCatalog {
     if (!tags) this.tagSets.set(entry, (tags = new Set(entry.tags)));
     return tags.has(parseImage(image).tag) ? undefined : 'tag';
   }
+}
+
+/** `over` on top of `base`; fields `over` leaves undefined keep the base's. */
+function extend(base: ImageEntry, over: ImageEntry, dropTags: boolean): ImageEntry {
+  const merged: ImageEntry = { ...base };
+  if (dropTags) delete merged.tags;
+  for (const [key, value] of Object.entries(over)) {
+    if (value !== undefined) (merged as unknown as Record<string, unknown>)[key] = value;
+  }
+  return merged;
 }

@@ -33,8 +33,12 @@ test('the catalog knows which tags exist', () => {
   assert.equal(catalog.missing('nginx@sha256:0123456789abcdef'), undefined, 'a digest resolves');
   assert.equal(catalog.missing('docker.io/hiondal/member:anything'), undefined, 'no tag list: every tag');
   assert.equal(catalog.missing('example.com/no/such:1.0'), 'repository');
-  const scenario = new ImageCatalog([{ image: 'nginx', run: 'forever' }], BUILTIN_IMAGES);
-  assert.equal(scenario.missing('nginx:1.161'), undefined, 'a scenario entry without a tag matches every tag');
+  // A scenario's untagged entry describes every tag the repository has; it does not invent tags
+  // (nginx:1.161 still fails), but one naming its tag makes that tag exist.
+  const scenario = new ImageCatalog([{ image: 'nginx', run: 'forever' }, { image: 'nginx:v2-custom', run: 'forever' }], BUILTIN_IMAGES);
+  assert.equal(scenario.missing('nginx:1.27'), undefined);
+  assert.equal(scenario.missing('nginx:1.161'), 'tag', 'a scenario entry without a tag keeps the tag list');
+  assert.equal(scenario.missing('nginx:v2-custom'), undefined, 'a tagged scenario entry makes its tag exist');
 });
 
 test('nginx:1.161 fails as a registry 404: Failed with NotFound, ErrImagePull, then ImagePullBackOff', () => {
