@@ -21,6 +21,7 @@ import type { ImagePuller } from './image-puller.ts';
 import type { ImageCatalog } from './images.ts';
 import { buildPodStatus, type WorkerView } from './pod-status.ts';
 import type { ProbeRunner } from './probes.ts';
+import { listeningPorts } from '../network/routing.ts';
 
 /** The kubelet re-examines a pod in crash back-off this often, recording a BackOff event each time. */
 const BACKOFF_RESYNC_MS = 10_000;
@@ -134,7 +135,8 @@ export class PodWorker {
   private runProbes(now: number): void {
     for (const r of this.allRuns()) {
       if (!r.running || r.stopAt !== undefined) continue;
-      const target = { pod: this.pod, container: r.spec, inst: r.current!, entry: this.deps.catalog.lookup(r.spec.image ?? ''), podIP: this.podIP ?? '' };
+      const entry = this.deps.catalog.lookup(r.spec.image ?? '');
+      const target = { pod: this.pod, container: r.spec, inst: r.current!, entry, podIP: this.podIP ?? '', ports: listeningPorts(this.deps.catalog, r.spec) };
       const runners = r.startup && !r.startup.result ? [r.startup] : [r.liveness, r.readiness];
       for (const runner of runners) {
         if (!runner) continue;

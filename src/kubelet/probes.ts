@@ -24,6 +24,12 @@ export interface ProbeTarget {
   inst: Instance;
   entry: ImageEntry | undefined;
   podIP: string;
+  /**
+   * The ports the container's process listens on, as the network sees them (listeningPorts: a
+   * port the environment sets for servers that read one, such as echo-nginx's NGINX_PORT, else the
+   * image's ports); without it, the image's ports or else the container's declared ports.
+   */
+  ports?: readonly number[];
 }
 
 export interface Outcome {
@@ -38,9 +44,9 @@ function resolvePort(port: number | string, c: Container): number | undefined {
   return c.ports?.find((p) => p.name === port)?.containerPort;
 }
 
-/** Ports the app listens on: the image's, else the ports its container declares. */
-function listening(t: ProbeTarget): number[] {
-  return t.entry?.ports ?? (t.container.ports ?? []).map((p) => p.containerPort);
+/** Ports the app listens on: as given, else the image's, else the ports its container declares. */
+function listening(t: ProbeTarget): readonly number[] {
+  return t.ports ?? t.entry?.ports ?? (t.container.ports ?? []).map((p) => p.containerPort);
 }
 
 function up(t: ProbeTarget, at: number): boolean {
