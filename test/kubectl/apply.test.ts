@@ -136,3 +136,30 @@ test('--record sets the change-cause to the command line', () => {
   assert.equal(r.stderr, 'Flag --record has been deprecated, --record will be removed in the future\n');
   assert.equal(get(t).metadata.annotations?.['kubernetes.io/change-cause'], 'kubectl set image deployment/web web=nginx:1.26 --record=true');
 });
+
+test('a patch the server refuses is printed once per container, with its $setElementOrder directives', () => {
+  const t = newSession({ files: { 'web.yaml': V1 } });
+  ok(t, 'apply -f web.yaml');
+  t.files['web.yaml'] = V1.replace('nginx:1.25', 'nginx:1.26\n        imagePolicy: Always').replace('        - {name: B, value: "2"}\n', '');
+  const r = t.run('apply -f web.yaml');
+  assert.equal(r.exitCode, 1);
+  const lastApplied = JSON.stringify(get(t).metadata.annotations!['kubectl.kubernetes.io/last-applied-configuration'].replace('"image":"nginx:1.25",', '"image":"nginx:1.26","imagePolicy":"Always",').replace(',{"name":"B","value":"2"}', ''));
+  assert.equal(
+    r.stderr,
+    'Error from server (BadRequest): error when applying patch:\n' +
+      `{"metadata":{"annotations":{"kubectl.kubernetes.io/last-applied-configuration":${lastApplied}}},` +
+      '"spec":{"template":{"spec":{"$setElementOrder/containers":[{"name":"web"}],"containers":[{"$setElementOrder/env":[{"name":"A"}],"env":[{"$patch":"delete","name":"B"}],"image":"nginx:1.26","imagePolicy":"Always","name":"web"}]}}}}\n' +
+      'to:\nResource: "apps/v1, Resource=deployments", GroupVersionKind: "apps/v1, Kind=Deployment"\nName: "web", Namespace: "default"\n' +
+      'for: "web.yaml": error when patching "web.yaml": Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec.template.spec.containers[0].imagePolicy"\n',
+  );
+});
+
+test('switching a Deployment to Recreate clears the defaulted rollingUpdate ($retainKeys)', () => {
+  const withStrategy = (s: string) => DEPLOYMENT.replace('  replicas: 2\n', `  replicas: 2\n  strategy:\n    type: ${s}\n`);
+  const t = newSession({ files: { 'web.yaml': withStrategy('RollingUpdate') } });
+  ok(t, 'apply -f web.yaml');
+  assert.deepEqual(get(t).spec.strategy, { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } });
+  t.files['web.yaml'] = withStrategy('Recreate');
+  assert.equal(ok(t, 'apply -f web.yaml'), 'deployment.apps/web configured\n');
+  assert.deepEqual(get(t).spec.strategy, { type: 'Recreate' });
+});

@@ -1,0 +1,125 @@
+/**
+ * The last step of CreateThreeWayMergePatch: the delta patch merged into the deletions patch as
+ * strategicpatch.mergeMap merges two patches (MergeOptions{}): maps merge key by key, a keyed list
+ * merges item by item (so a container changed in one and with a nested deletion in the other
+ * appears once), `$setElementOrder/` and `$retainKeys` directives are carried over, and the
+ * merged list is put in order: the manifest's items in `$setElementOrder` order, deletion
+ * directives after them.
+ *
+ *   deletions {containers: [{name: web, env: [{$patch: delete, name: B}]}]}
+ *   + delta   {containers: [{name: web, image: nginx:1.26}]}
+ *   = {containers: [{name: web, env: [{$patch: delete, name: B}], image: nginx:1.26}]}
+ */
+import { clone, deepEqual } from '../../api/object-util.ts';
+import { isMap, listMeta, RETAIN_KEYS, SET_ELEMENT_ORDER, type JsonMap, type JsonValue } from './patch-meta.ts';
+
+/** mergeMap(original, patch): `patch` merged into a copy of `original`. */
+export function mergePatches(original: JsonMap, patch: JsonMap, path: string[]): JsonMap {
+  const out: JsonMap = clone(original);
+  const rest: JsonMap = { ...patch };
+  if (RETAIN_KEYS in rest) {
+    out[RETAIN_KEYS] = rest[RETAIN_KEYS];
+    delete rest[RETAIN_KEYS];
+  }
+  // mergePatchIntoOriginal: each ordered list with its order directive.
+  for (const [k, order] of Object.entries(patch)) {
+    if (!k.startsWith(SET_ELEMENT_ORDER) || !Array.isArray(order)) continue;
+    const field = k.slice(SET_ELEMENT_ORDER.length);
+    out[k] = order;
+    delete rest[k];
+    const o = Array.isArray(out[field]) ? (out[field] as JsonValue[]) : undefined;
+    const p = Array.isArray(rest[field]) ? (rest[field] as JsonValue[]) : undefined;
+    delete rest[field];
+    if (!o && !p) continue;
+    const childPath = [...path, field];
+    const key = listMeta(childPath, [...(o ?? []), ...(p ?? [])]).key;
+    const merged = o && p ? mergeSlice(o, p, key, childPath) : (o ?? p)!;
+    const [inOrder, serverOnly] = partition(merged, order, key);
+    out[field] = normalizeElementOrder(inOrder, serverOnly, order, o ?? [], key);
+  }
+  for (const [k, v] of Object.entries(rest)) {
+    const cur = out[k];
+    if (v === null || cur === undefined || cur === null) {
+      out[k] = v;
+    } else if (isMap(cur) && isMap(v)) {
+      out[k] = mergePatches(cur, v, [...path, k]);
+    } else if (Array.isArray(cur) && Array.isArray(v)) {
+      const childPath = [...path, k];
+      const meta = listMeta(childPath, [...cur, ...v]);
+      out[k] = meta.strategy === 'merge' ? mergeSlice(cur, v, meta.key, childPath) : v;
+    } else {
+      out[k] = v;
+    }
+  }
+  return out;
+}
+
+/** mergeSlice: items merged by key (scalars deduplicated), then ordered patch-first. */
+function mergeSlice(original: JsonValue[], patch: JsonValue[], key: string | undefined, path: string[]): JsonValue[] {
+  if (original.length === 0 && patch.length === 0) return original;
+  let merged: JsonValue[];
+  if (!key) {
+    merged = [];
+    for (const v of [...original, ...patch]) if (!merged.some((x) => deepEqual(x, v))) merged.push(v);
+  } else {
+    merged = original.map((x) => clone(x));
+    for (const item of patch) {
+      if (!isMap(item)) continue;
+      const at = merged.findIndex((x) => isMap(x) && deepEqual(x[key], item[key]));
+      if (at >= 0) merged[at] = mergePatches(merged[at] as JsonMap, item, path);
+      else merged.push(item);
+    }
+  }
+  const [inPatch, serverOnly] = partition(merged, patch, key);
+  return normalizeElementOrder(inPatch, serverOnly, patch, original, key);
+}
+
+/** Items present in `by` (by merge key, or by value for scalars) and the others. */
+function partition(list: JsonValue[], by: JsonValue[], key: string | undefined): [JsonValue[], JsonValue[]] {
+  const yes: JsonValue[] = [];
+  const no: JsonValue[] = [];
+  for (const v of list) (index(by, v, key) >= 0 ? yes : no).push(v);
+  return [yes, no];
+}
+
+function index(list: JsonValue[], item: JsonValue, key: string | undefined): number {
+  if (!key) return list.findIndex((x) => deepEqual(x, item));
+  if (!isMap(item)) return -1;
+  return list.findIndex((x) => isMap(x) && deepEqual(x[key], item[key]));
+}
+
+/**
+ * normalizeElementOrder: the patch's items sorted by `patchOrder`, the server-only ones by
+ * `serverOrder` (deletion directives last), then the two interleaved: a server-only item goes
+ * first only when both are in `serverOrder` and it comes earlier there.
+ */
+function normalizeElementOrder(patch: JsonValue[], serverOnly: JsonValue[], patchOrder: JsonValue[], serverOrder: JsonValue[], key: string | undefined): JsonValue[] {
+  const left = normalizeSliceOrder(serverOnly, serverOrder, key);
+  const right = normalizeSliceOrder(patch, patchOrder, key);
+  const out: JsonValue[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < left.length || j < right.length) {
+    if (i >= left.length) out.push(right[j++]);
+    else if (j >= right.length) out.push(left[i++]);
+    else {
+      const li = index(serverOrder, left[i], key);
+      const ri = index(serverOrder, right[j], key);
+      if (li >= 0 && ri >= 0 && li < ri) out.push(left[i++]);
+      else out.push(right[j++]);
+    }
+  }
+  return out;
+}
+
+function normalizeSliceOrder(items: JsonValue[], order: JsonValue[], key: string | undefined): JsonValue[] {
+  const isDelete = (v: JsonValue) => key !== undefined && isMap(v) && v.$patch === 'delete';
+  const keep = items.filter((v) => !isDelete(v));
+  const deletes = items.filter(isDelete);
+  const pos = (v: JsonValue) => {
+    const n = index(order, v, key);
+    return n < 0 ? Number.MAX_SAFE_INTEGER : n;
+  };
+  keep.sort((a, b) => pos(a) - pos(b));
+  return [...keep, ...deletes];
+}
