@@ -22,6 +22,7 @@ import type { ImageCatalog } from './images.ts';
 import { buildPodStatus, type WorkerView } from './pod-status.ts';
 import type { ProbeRunner } from './probes.ts';
 import { listeningPorts } from '../network/routing.ts';
+import { FAILED_PULL_SECRET_REASON, missingPullSecrets, missingPullSecretsMessage, SYNC_FREQUENCY_MS } from './pull-secrets.ts';
 
 /** The kubelet re-examines a pod in crash back-off this often, recording a BackOff event each time. */
 const BACKOFF_RESYNC_MS = 10_000;
@@ -66,6 +67,8 @@ export class PodWorker {
   private sandboxGoneAt = 0;
   /** No container will run again (terminal phase reached, or stopped for deletion). */
   private finished = false;
+  /** When the last FailedToRetrieveImagePullSecret warning was recorded. */
+  private pullSecretWarnedAt?: number;
 
   constructor(
     key: string,
@@ -98,6 +101,7 @@ export class PodWorker {
     this.advanceProcesses(now);
     if (pod.metadata.deletionTimestamp) this.terminate(now);
     else if (!this.finished) {
+      this.warnMissingPullSecrets(now);
       this.progress(now);
       // Containers started just now run their first loop round and probes at once.
       for (const r of this.allRuns()) if (r.current) this.runWaitLoop(r, now);
@@ -394,6 +398,22 @@ export class PodWorker {
   }
 
   /** Asks for a sync at `at` (one timer per instant). */
+  /**
+   * getPullSecretsForPod, run by every sync of the pod: a warning when some pull secrets are
+   * missing (the pull goes on with the others). Syncs closer together than the sync frequency
+   * count once; the periodic resync repeats it, so the event's count grows as on a real node.
+   */
+  private warnMissingPullSecrets(now: number): void {
+    const missing = missingPullSecrets(this.pod, this.deps.store);
+    if (missing.length === 0) return;
+    const last = this.pullSecretWarnedAt;
+    if (last === undefined || now >= last + SYNC_FREQUENCY_MS) {
+      this.deps.events.event(this.pod, 'Warning', FAILED_PULL_SECRET_REASON, missingPullSecretsMessage(missing), { component: 'kubelet', host: this.deps.node });
+      this.pullSecretWarnedAt = now;
+    }
+    this.wake(this.pullSecretWarnedAt! + SYNC_FREQUENCY_MS);
+  }
+
   private wake(at: number): void {
     if (this.timers.has(at)) return;
     const id = this.deps.clock.at(at, () => {
