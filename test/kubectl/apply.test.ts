@@ -163,3 +163,20 @@ test('switching a Deployment to Recreate clears the defaulted rollingUpdate ($re
   assert.equal(ok(t, 'apply -f web.yaml'), 'deployment.apps/web configured\n');
   assert.deepEqual(get(t).spec.strategy, { type: 'Recreate' });
 });
+
+test('an object without a name: apply and delete -f refuse it client-side, create -f is refused by the server', () => {
+  const nameless = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  labels: {a: b}\ndata: {x: "1"}\n';
+  const generated = nameless.replace('  labels', '  generateName: cfg-\n  labels');
+  const t = newSession({ files: { 'cm.yaml': nameless, 'gen.yaml': generated, 'web.yaml': DEPLOYMENT.replace('  name: web\n', '') } });
+  const notEmpty = (resource: string, kind: string, file: string) =>
+    `error: error when retrieving current configuration of:\nResource: "${resource}", GroupVersionKind: "${kind}"\nName: "", Namespace: "default"\nfrom server for: "${file}": resource name may not be empty\n`;
+  assert.deepEqual(t.run('apply -f cm.yaml'), { stdout: '', stderr: notEmpty('/v1, Resource=configmaps', '/v1, Kind=ConfigMap', 'cm.yaml'), exitCode: 1 });
+  assert.equal(t.run('apply -f web.yaml --dry-run=client').stderr, notEmpty('apps/v1, Resource=deployments', 'apps/v1, Kind=Deployment', 'web.yaml'));
+  assert.equal(t.run('apply -f gen.yaml').stderr, 'error: from cfg-: cannot use generate name with apply\n');
+  assert.equal(t.run('create -f cm.yaml').stderr, 'The ConfigMap "" is invalid: metadata.name: Required value: name or generateName is required\n');
+  assert.equal(t.run('create -f web.yaml').stderr, 'The Deployment "" is invalid: metadata.name: Required value: name or generateName is required\n');
+  assert.match(ok(t, 'create -f gen.yaml'), /^configmap\/cfg-[a-z0-9]{5} created\n$/);
+  assert.deepEqual(t.run('delete -f cm.yaml'), { stdout: '', stderr: 'error: error when deleting "cm.yaml": resource name may not be empty\n', exitCode: 1 });
+  assert.equal(t.run('delete -f gen.yaml --ignore-not-found').stderr, 'error: error when deleting "gen.yaml": resource name may not be empty\n');
+  assert.equal(t.cluster.api.list('ConfigMap', 'default').filter((c) => c.metadata.name.startsWith('cfg-')).length, 1);
+});

@@ -95,6 +95,10 @@ function applyOne(ctx: CommandContext, target: Target, dryRun: boolean): { obj: 
     const gen = manifest.metadata.generateName;
     if (gen) throw new KubectlError(`from ${gen}: cannot use generate name with apply`);
   }
+  // info.Get(): the REST client refuses a request naming no object before sending it.
+  if (!target.name) {
+    throw addSourceToErr(`retrieving current configuration of:\n${infoString(target)}\nfrom server for:`, target.source, new KubectlError('resource name may not be empty'));
+  }
   const live = ctx.api.tryGet(target.info.kind, target.namespace, target.name);
   const { modified } = withLastApplied(manifest);
   if (!live) {
@@ -118,9 +122,17 @@ function applyOne(ctx: CommandContext, target: Target, dryRun: boolean): { obj: 
   try {
     patched = ctx.api.patch(target.info.kind, target.namespace, target.name, 'strategic', patch);
   } catch (e) {
-    const info = `Resource: "${target.info.group}/${target.info.version}, Resource=${target.info.plural}", GroupVersionKind: "${target.info.apiVersion}, Kind=${target.info.kind}"\nName: "${target.name}", Namespace: "${target.namespace}"`;
-    throw addSourceToErr(`applying patch:\n${goJson(patch)}\nto:\n${info}\nfor:`, target.source, addSourceToErr('patching', target.source, e));
+    throw addSourceToErr(`applying patch:\n${goJson(patch)}\nto:\n${infoString(target)}\nfor:`, target.source, addSourceToErr('patching', target.source, e));
   }
   if (patched.metadata.deletionTimestamp) ctx.err(`Warning: Detected changes to resource ${target.name} which is currently being deleted.\n`);
   return { obj: patched, operation: 'configured' };
+}
+
+/**
+ * resource.Info's String(): the mapping (GroupVersionResource and GroupVersionKind as Go prints
+ * them, the core group empty: "/v1, Kind=ConfigMap") and the object's name and namespace.
+ */
+function infoString(t: Target): string {
+  const gv = `${t.info.group}/${t.info.version}`;
+  return `Resource: "${gv}, Resource=${t.info.plural}", GroupVersionKind: "${gv}, Kind=${t.info.kind}"\nName: "${t.name}", Namespace: "${t.namespace}"`;
 }

@@ -125,6 +125,11 @@ function deleteTargets(ctx: CommandContext, targets: Target[], initialErrors: Er
     const options: DeleteOptions = { propagationPolicy: opts.propagation };
     if (opts.grace >= 0) options.gracePeriodSeconds = opts.grace;
     if (!opts.dryRun) {
+      // The REST client refuses a DELETE naming no object (a manifest without metadata.name).
+      if (!t.name) {
+        errors.push(addSourceToErr('deleting', t.source, new KubectlError('resource name may not be empty')));
+        continue;
+      }
       try {
         ctx.api.delete(t.info.kind, t.namespace, t.name, options);
       } catch (e) {
