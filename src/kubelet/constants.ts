@@ -24,3 +24,10 @@ export const BACKOFF_RESET_MS = 2 * BACKOFF_MAX_MS;
 export const MIN_STOP_MS = 1_000;
 /** After a failed sync (pull error), the kubelet looks at the pod again this soon. */
 export const RESYNC_AFTER_ERROR_MS = 1_000;
+/**
+ * A pod worker whose sync failed (a container in back-off) syncs again this long after (kubelet
+ * backOffPeriod, 10 s; upstream jitters it by up to half). Each such sync records the back-off
+ * events again, so their counts grow: BackOff `Back-off restarting failed container ...` and
+ * `Back-off pulling image "X"` (with `Error: ImagePullBackOff`).
+ */
+export const BACKOFF_RESYNC_MS = 10_000;

@@ -18,7 +18,7 @@ import { stampLogLine } from './log-time.ts';
 const CONFIG_RETRY_MS = 10_000;
 /** A container over its memory limit is killed this soon after it starts. */
 const OOM_AFTER_MS = 1_000;
-import { RESYNC_AFTER_ERROR_MS } from './constants.ts';
+import { BACKOFF_RESYNC_MS, RESYNC_AFTER_ERROR_MS } from './constants.ts';
 import type { ContainerRun } from './container-run.ts';
 import type { Credentials, ImagePuller } from './image-puller.ts';
 import type { ImageCatalog } from './images.ts';
@@ -110,12 +110,16 @@ export function ensureImage(ctx: StartContext, run: ContainerRun): boolean {
   }
   const until = ctx.puller.backoffUntil(backoffKey, ctx.now);
   if (until !== undefined) {
-    if (run.waiting.reason !== 'ImagePullBackOff' || run.waiting.message === undefined) {
+    // Every sync in back-off records both events again (image_manager's BackOff, then
+    // startContainer's Failed); the worker resyncs every 10 s until the back-off ends.
+    const entering = run.waiting.reason !== 'ImagePullBackOff' || run.waiting.message === undefined;
+    if (entering || run.lastBackoffEvent === undefined || ctx.now >= run.lastBackoffEvent + BACKOFF_RESYNC_MS) {
       emit(ctx, run, 'Normal', 'BackOff', `Back-off pulling image "${image}"`);
       emit(ctx, run, 'Warning', 'Failed', 'Error: ImagePullBackOff');
+      run.lastBackoffEvent = ctx.now;
     }
     setWaiting(run, 'ImagePullBackOff', `Back-off pulling image "${image}"`);
-    ctx.wake(until);
+    ctx.wake(Math.min(until, run.lastBackoffEvent! + BACKOFF_RESYNC_MS));
     return false;
   }
   emit(ctx, run, 'Normal', 'Pulling', `Pulling image "${image}"`);

@@ -13,7 +13,7 @@ import { ApiError } from '../apiserver/errors.ts';
 import type { EventRecorder } from '../events/recorder.ts';
 import type { Clock, TimerId } from '../sim/clock.ts';
 import type { SeededRandom } from '../sim/random.ts';
-import { MIN_STOP_MS, PLEG_MS, SANDBOX_MS } from './constants.ts';
+import { BACKOFF_RESYNC_MS, MIN_STOP_MS, PLEG_MS, SANDBOX_MS } from './constants.ts';
 import { ContainerRun } from './container-run.ts';
 import { configReady, ensureImage, fieldPath, startContainer, type StartContext } from './container-starter.ts';
 import { unmountable } from './volumes.ts';
@@ -23,9 +23,6 @@ import { buildPodStatus, type WorkerView } from './pod-status.ts';
 import type { ProbeRunner } from './probes.ts';
 import { listeningPorts } from '../network/routing.ts';
 import { FAILED_PULL_SECRET_REASON, missingPullSecrets, missingPullSecretsMessage, SYNC_FREQUENCY_MS } from './pull-secrets.ts';
-
-/** The kubelet re-examines a pod in crash back-off this often, recording a BackOff event each time. */
-const BACKOFF_RESYNC_MS = 10_000;
 
 export interface WorkerDeps {
   clock: Clock;
