@@ -132,3 +132,22 @@ test('drain --dry-run=server: evictions checked by the server, nothing evicted o
   assert.equal(solo.metadata.deletionTimestamp, undefined);
   assert.equal(t.cluster.api.get<Node>('Node', '', 'worker1').spec.unschedulable, undefined);
 });
+
+test('an eviction the server refuses: the pending pods, the node left undrained', () => {
+  const t = cluster();
+  ok(t, 'create namespace ott');
+  t.cluster.api.create<Pod>({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'lone', namespace: 'ott' }, spec: { nodeName: 'worker1', containers: [{ name: 'c', image: 'nginx' }] } });
+  t.cluster.advanceBy(10_000);
+  // The namespace is terminating, and its controller has not yet deleted the pod.
+  t.cluster.api.delete('Namespace', '', 'ott');
+  const r = t.run('drain worker1 --ignore-daemonsets --force --pod-selector=!app');
+  assert.equal(r.exitCode, 1);
+  const refused = 'error when evicting pods/"lone" -n "ott": pods "lone" is forbidden: unable to create new content in namespace ott because it is being terminated';
+  const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  assert.match(r.stderr, new RegExp(`\nThere are pending pods in node "worker1" when an error occurred: ${esc(refused)}\n(pod/\\S+\n)*pod/lone\n`));
+  // The aggregate of one error CheckErr prints is a list of one line, without "error: ".
+  assert.ok(r.stderr.endsWith(`error: unable to drain node "worker1" due to error: ${refused}, continuing command...\nThere are pending nodes to be drained:\n worker1\n${refused}\n`), r.stderr);
+  assert.match(r.stdout, /evicting pod default\/solo\n/);
+  assert.match(r.stdout, /pod\/solo evicted\n/);
+  assert.doesNotMatch(r.stdout, /drained/);
+});

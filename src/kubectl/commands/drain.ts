@@ -101,7 +101,15 @@ function drainNode(ctx: CommandContext, node: string): Error[] {
     for (const p of toDelete) ctx.out(`evicting pod ${p.metadata.namespace}/${p.metadata.name} (dry run)\n`);
     return [];
   }
-  return ctx.flags.bool('disable-eviction') ? deletePods(ctx, toDelete, dryRun === 'server') : evictPods(ctx, toDelete, dryRun === 'server');
+  const failures = ctx.flags.bool('disable-eviction') ? deletePods(ctx, toDelete, dryRun === 'server') : evictPods(ctx, toDelete, dryRun === 'server');
+  if (failures.length === 0) return [];
+  // What is still to go from the node, as a fresh GetPodsForDeletion sees it.
+  const err = new AggregateError(failures);
+  const pending = podsForDeletion(ctx, node).filter((v) => v.delete);
+  if (pending.length > 0) {
+    ctx.err(`There are pending pods in node "${node}" when an error occurred: ${err.message}\n${pending.map((v) => `pod/${v.pod.metadata.name}\n`).join('')}`);
+  }
+  return [err];
 }
 
 /**
