@@ -78,6 +78,8 @@ export function strategicMerge(target: Json, patch: Json, path: string[]): Json 
   if (patch['$patch'] === 'delete') return null;
   const out: { [k: string]: Json } = isObject(target) ? target : {};
   const retain = Array.isArray(patch['$retainKeys']) ? new Set(patch['$retainKeys'] as string[]) : undefined;
+  // The lists as they were, for $setElementOrder (their items keep their relative live order).
+  const before: { [k: string]: Json } = { ...out };
   for (const [k, v] of Object.entries(patch)) {
     if (k.startsWith('$')) continue;
     if (v === null) {
@@ -96,11 +98,45 @@ export function strategicMerge(target: Json, patch: Json, path: string[]): Json 
       out[k] = strategicMerge(out[k] ?? null, v, childPath);
     }
   }
+  for (const [k, v] of Object.entries(patch)) {
+    if (!k.startsWith(SET_ELEMENT_ORDER) || !Array.isArray(v)) continue;
+    const field = k.slice(SET_ELEMENT_ORDER.length);
+    const list = out[field];
+    if (Array.isArray(list)) out[field] = orderList(list, v, before[field], mergeKey([...path, field]));
+  }
   if (retain) for (const k of Object.keys(out)) if (!retain.has(k)) delete out[k];
   for (const [k, v] of Object.entries(patch)) {
     if (k.startsWith('$deleteFromPrimitiveList/') && Array.isArray(v)) {
       const field = k.slice('$deleteFromPrimitiveList/'.length);
       if (Array.isArray(out[field])) out[field] = (out[field] as Json[]).filter((x) => !v.includes(x));
+    }
+  }
+  return out;
+}
+
+const SET_ELEMENT_ORDER = '$setElementOrder/';
+
+/**
+ * `$setElementOrder/<list>` (mergePatchIntoOriginal): the items the directive names, in its order,
+ * interleaved with the items only the server has (a sidecar someone added), which keep their live
+ * place where both are in the live list: live [a, x], order [c, a] → [c, a, x].
+ */
+function orderList(merged: Json[], order: Json[], live: Json | undefined, key: string | undefined): Json[] {
+  const liveList = Array.isArray(live) ? live : [];
+  const indexIn = (list: Json[], item: Json) =>
+    key ? (isObject(item) ? list.findIndex((x) => isObject(x) && x[key] === item[key]) : -1) : list.findIndex((x) => x === item);
+  const named = merged.filter((x) => indexIn(order, x) >= 0).sort((a, b) => indexIn(order, a) - indexIn(order, b));
+  const serverOnly = merged.filter((x) => indexIn(order, x) < 0).sort((a, b) => indexIn(liveList, a) - indexIn(liveList, b));
+  const out: Json[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < serverOnly.length || j < named.length) {
+    if (i >= serverOnly.length) out.push(named[j++]);
+    else if (j >= named.length) out.push(serverOnly[i++]);
+    else {
+      const li = indexIn(liveList, serverOnly[i]);
+      const ri = indexIn(liveList, named[j]);
+      out.push(li >= 0 && ri >= 0 && li < ri ? serverOnly[i++] : named[j++]);
     }
   }
   return out;
