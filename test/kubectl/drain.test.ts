@@ -53,10 +53,10 @@ test('drain stops at DaemonSet pods and pods without a controller, after cordoni
   assert.equal(
     r.stderr,
     `error: unable to drain node "worker1" due to error: [cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): ${t.daemons}, ` +
-      'cannot delete Pods that declare no controller (use --force to override): default/solo], continuing command...\n' +
+      'cannot delete cannot delete Pods that declare no controller (use --force to override): default/solo], continuing command...\n' +
       'There are pending nodes to be drained:\n worker1\n' +
       `cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): ${t.daemons}\n` +
-      'cannot delete Pods that declare no controller (use --force to override): default/solo\n',
+      'cannot delete cannot delete Pods that declare no controller (use --force to override): default/solo\n',
   );
   assert.equal(t.cluster.api.get<Node>('Node', '', 'worker1').spec.unschedulable, true);
   assert.ok(t.cluster.api.tryGet('Pod', 'default', 'solo'), 'nothing was evicted');

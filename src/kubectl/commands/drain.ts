@@ -87,11 +87,11 @@ interface Verdict {
 /** Drains one node; returns the errors that stop it (none when it is drained). */
 function drainNode(ctx: CommandContext, node: string): Error[] {
   const verdicts = podsForDeletion(ctx, node);
-  // PodDeleteList.errors: "cannot delete <msg>: <pods>", unless the message already says so.
-  const errors = groupMessages(verdicts, 'error').map(([msg, pods]) => {
-    const text = msg.toLowerCase().startsWith('cannot delete') ? msg : `cannot delete ${msg}`;
-    return new KubectlError(`${text}: ${pods.join(', ')}`);
-  });
+  // PodDeleteList.errors: "cannot delete <msg>: <pods>" for every message. kubectl 1.32's
+  // unmanagedFatal already begins with "cannot delete", so a bare pod reads "cannot delete cannot
+  // delete Pods that declare no controller ..." as a real 1.32 drain prints it (fixed upstream
+  // only after 1.35).
+  const errors = groupMessages(verdicts, 'error').map(([msg, pods]) => new KubectlError(`cannot delete ${msg}: ${pods.join(', ')}`));
   if (errors.length > 0) return errors;
   const warnings = groupMessages(verdicts, 'warning').map(([msg, pods]) => `${msg}: ${pods.join(', ')}`);
   if (warnings.length > 0) ctx.warn(warnings.join('; '));
