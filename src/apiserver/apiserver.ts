@@ -237,7 +237,7 @@ export class ApiServer {
     const { resourceVersion: _b, ...oldMeta } = old.metadata;
     const unchanged = deepEqual(newMeta, oldMeta) && deepEqual(stripMeta(obj), stripMeta(old));
     if (unchanged) return old as T;
-    if (info.hasGeneration && !deepEqual(obj.spec, old.spec)) obj.metadata.generation = (old.metadata.generation ?? 0) + 1;
+    if (info.hasGeneration && generationChanged(info.kind, obj, old)) obj.metadata.generation = (old.metadata.generation ?? 0) + 1;
     if (obj.metadata.deletionTimestamp && !blocksRemoval(obj)) {
       this.store.remove(info.kind, obj.metadata.namespace ?? '', obj.metadata.name);
       return obj;
@@ -377,6 +377,15 @@ function blocksRemoval(obj: KubeObject): boolean {
 
 function namespaceFinalizers(obj: KubeObject): boolean {
   return obj.kind === 'Namespace' && ((obj.spec as { finalizers?: string[] } | undefined)?.finalizers ?? []).length > 0;
+}
+
+/**
+ * Whether an update moves metadata.generation on: a change of spec, as most strategies decide; an
+ * EndpointSlice has no spec, and its strategy counts any change outside metadata, or of its labels.
+ */
+function generationChanged(kind: string, obj: KubeObject, old: KubeObject): boolean {
+  if (kind === 'EndpointSlice') return !deepEqual(stripMeta(obj), stripMeta(old)) || !deepEqual(obj.metadata.labels ?? {}, old.metadata.labels ?? {});
+  return !deepEqual(obj.spec, old.spec);
 }
 
 function stripMeta(obj: KubeObject): Record<string, unknown> {

@@ -37,3 +37,20 @@ test('kinds that track generation in 1.32: the workloads and EndpointSlice, noth
   assert.equal(slices.length, 1);
   assert.equal(slices[0]!.metadata.generation, 1);
 });
+
+test('an EndpointSlice moves its generation on when its endpoints change (its strategy: anything outside metadata)', () => {
+  const c = new Cluster();
+  const deploy = {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'web', namespace: 'default' },
+    spec: { replicas: 1, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } } },
+  };
+  c.act(() => c.api.create<KubeObject>({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'default' }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } } as KubeObject));
+  const slice = () => c.store.list<KubeObject & { endpoints?: unknown[] }>('EndpointSlice', { namespace: 'default' }).find((s) => s.metadata.name.startsWith('web-'))!;
+  assert.equal(slice().metadata.generation, 1);
+  c.act(() => c.api.create<KubeObject>(deploy as unknown as KubeObject));
+  c.advanceBy(30_000);
+  assert.equal(slice().endpoints?.length, 1);
+  assert.ok((slice().metadata.generation ?? 0) > 1, 'the pod joining the slice moved it on');
+});
