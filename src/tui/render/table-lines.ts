@@ -5,7 +5,7 @@
  * change while the mark lasts, else its health; the selected row is shown inverse.
  */
 import type { TablePage } from '../state/pages.ts';
-import { tableTitle } from '../state/table-page.ts';
+import { shownCells, shownWidths, tableTitle } from '../state/table-page.ts';
 import { formatLine } from '../table/format.ts';
 import { visibleRange } from '../table/window.ts';
 import { ACCENT, CHANGE_COLOR, CHANGE_MARK, HEALTH_COLOR } from './colors.ts';
@@ -20,15 +20,16 @@ export function tableLines(page: TablePage, width: number, height: number): Line
   const inner = Math.max(0, width - 2);
   const textWidth = Math.max(0, inner - 2);
   const rowsShown = tableRowsFor(height);
-  const body: Line[] = [[seg('  '), seg(formatLine(page.data.headers, page.widths, textWidth), { bold: true, color: 'whiteBright' })]];
   const [from, to] = visibleRange(page.viewport, page.rows.length, rowsShown);
+  const widths = shownWidths(page, from, to);
+  const body: Line[] = [[seg('  '), seg(formatLine(page.data.headers, widths, textWidth), { bold: true, color: 'whiteBright' })]];
   for (let i = from; i < to; i++) {
     const r = page.rows[i];
     const marked = page.marks.has(r.id);
     const selected = i === page.viewport.cursor;
     const color = r.change ? CHANGE_COLOR[r.change] : HEALTH_COLOR[r.health];
     const gutter = `${marked ? '*' : ' '}${r.change ? CHANGE_MARK[r.change] : ' '}`;
-    body.push([seg(gutter, { color, bold: marked }), seg(formatLine(page.cells[i], page.widths, textWidth), { color, bold: marked, inverse: selected, strike: r.change === 'deleted' })]);
+    body.push([seg(gutter, { color, bold: marked }), seg(formatLine(shownCells(page, i), widths, textWidth), { color, bold: marked, inverse: selected, strike: r.change === 'deleted' })]);
   }
   if (page.rows.length === 0) body.push([seg('  '), seg(page.filterError ? `filter: ${page.filterError}` : 'No resources found', { dim: true })]);
   while (body.length < height - 2) body.push([]);

@@ -25,9 +25,11 @@ export interface TablePage {
   /** The last snapshot from the store, and its rows with change marks. */
   data: TableData;
   tracked: TrackedRow[];
-  /** What is shown: tracked rows filtered and sorted, their display cells and column widths. */
+  /** What is shown: tracked rows filtered and sorted. */
   rows: TrackedRow[];
+  /** Display cells by row index, filled in as rows are drawn (sparse; emptied on reproject). */
   cells: string[][];
+  /** Column widths of the rows drawn so far (see shownWidths). */
   widths: number[];
   filterError?: string;
 }

@@ -2,6 +2,9 @@
  * A table page's data flow: a snapshot from the store (rows.ts) → change marks (changes.ts) →
  * the `/` filter → the sort → display cells (numbers that changed get ↑/↓) and column widths.
  * Reloading reads the store; reprojecting (a new filter, sort, or expired marks) does not.
+ * Cells are printed only for what reads them: the rows drawn, and the cached cells a text
+ * filter, a STATUS sort or a changed object needs (row-printer.ts). 150,000 pods cost a list
+ * of the store and a sort, not 150,000 printed rows.
  */
 import type { PrintContext } from '../../printers/index.ts';
 import { ChangeTracker } from '../table/changes.ts';
@@ -37,7 +40,10 @@ export function newTablePage(view: TableView, namespace: string, opts: { scope?:
 
 /** Reads the store again. */
 export function reload(page: TablePage, ctx: PrintContext, realNow: number, height: number): void {
-  page.data = buildTable({ view: page.view, namespace: page.namespace, wide: page.wide, ...(page.scope ? { scope: page.scope } : {}) }, ctx);
+  const query = { view: page.view, namespace: page.namespace, wide: page.wide, ...(page.scope ? { scope: page.scope } : {}) };
+  const before = page.data.headers;
+  page.data = buildTable(query, ctx, page.data.printer);
+  if (before.join('\t') !== page.data.headers.join('\t')) page.widths = [];
   page.tracked = page.tracker.update(page.data, realNow);
   reproject(page, height);
 }
@@ -48,17 +54,41 @@ export function redecorate(page: TablePage, realNow: number, height: number): vo
   reproject(page, height);
 }
 
-/** Filter, sort, cells and widths again; the selection stays on its row. */
+/**
+ * Filter and sort again; the selection stays on its row. Display cells and widths are worked out
+ * when the rows are drawn (shownCells, shownWidths): only the rows on screen are printed.
+ */
 export function reproject(page: TablePage, height: number): void {
   const filter = parseFilter(page.filter);
   page.filterError = filter.kind === 'invalid' ? filter.error : undefined;
   page.rows = sortRows(filterRows(page.tracked, filter), page.sort, page.data.headers);
-  page.cells = page.rows.map((r) => (r.deltas ? r.cells.map((c, i) => (r.deltas!.has(i) ? c + r.deltas!.get(i) : c)) : r.cells));
-  page.widths = columnWidths(page.data.headers, page.cells);
+  page.cells = [];
+  // A table that fits is measured whole (columns fit exactly its rows); a longer one keeps the
+  // widths it has shown, widening as wider rows scroll into view, so columns do not jump back.
+  if (page.rows.length <= height) page.widths = [];
   const idx = page.selectedId === undefined ? -1 : page.rows.findIndex((r) => r.id === page.selectedId);
   const cursor = idx >= 0 ? idx : page.viewport.cursor;
   page.viewport = clampViewport({ cursor, top: page.viewport.top }, page.rows.length, height);
   page.selectedId = page.rows[page.viewport.cursor]?.id;
+}
+
+/** The cells shown for row `i` of `page.rows` (numbers that changed get ↑/↓), printed when first asked. */
+export function shownCells(page: TablePage, i: number): string[] {
+  const known = page.cells[i];
+  if (known) return known;
+  const r = page.rows[i];
+  const cells = r.deltas ? r.cells.map((c, j) => (r.deltas!.has(j) ? c + r.deltas!.get(j) : c)) : r.cells;
+  page.cells[i] = cells;
+  return cells;
+}
+
+/** Column widths for drawing rows [from, to): what was shown before, widened to fit these rows. */
+export function shownWidths(page: TablePage, from: number, to: number): number[] {
+  const shown: string[][] = [];
+  for (let i = from; i < to; i++) shown.push(shownCells(page, i));
+  const fit = columnWidths(page.data.headers, shown);
+  page.widths = fit.map((w, i) => Math.max(w, page.widths[i] ?? 0));
+  return page.widths;
 }
 
 export function selectedRow(page: TablePage): Row | undefined {

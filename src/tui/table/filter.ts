@@ -8,9 +8,12 @@
  *
  * A text that is not a valid regular expression is matched literally (`/a(` finds `a(`). A bad
  * label selector is an error shown in the flash line; the table then shows every row.
+ *
+ * The text filter reads the cells cached by object identity (rows.ts): typing it prints each row
+ * once, later refreshes only the objects that changed; a time cell (AGE) matches as printed then.
  */
 import { matches, parseSelector, SelectorError, type Selector } from '../../api/selector.ts';
-import type { Row } from './rows.ts';
+import { matchCells, type Row } from './rows.ts';
 
 export type Filter =
   | { kind: 'none' }
@@ -64,7 +67,7 @@ export function filterRows(rows: readonly Row[], f: Filter): Row[] {
     case 'invalid':
       return [...rows];
     case 'regex':
-      return rows.filter((r) => f.re.test(r.cells.join(' ')) !== f.inverse);
+      return rows.filter((r) => f.re.test(matchCells(r).join(' ')) !== f.inverse);
     case 'labels':
       return rows.filter((r) => matches(f.selector, r.labels));
     case 'fuzzy':

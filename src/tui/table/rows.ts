@@ -6,17 +6,24 @@
  */
 import { humanDuration } from '../../api/duration.ts';
 import type { Container, ContainerStatus, KubeEvent, KubeObject, Pod } from '../../api/types/index.ts';
-import { columnsFor, printRows, type PrintContext } from '../../printers/index.ts';
-import { EXTRAS } from '../views/extras.ts';
-import { health, type Health } from '../views/health.ts';
+import type { PrintContext } from '../../printers/index.ts';
+import type { Health } from '../views/health.ts';
 import { VIEWS, type Scope } from '../views/registry.ts';
 import type { TableView } from '../views/view-names.ts';
+import { RowPrinter } from './row-printer.ts';
 
 export interface Row {
   id: string;
   namespace: string;
   name: string;
+  /** The cells as printed at the snapshot's time (a row of the store prints them when first read). */
   cells: string[];
+  /**
+   * The cells printed for this very object, cached by its identity (see row-printer.ts): what the
+   * filter, sorting by STATUS and change marks read, so that they cost nothing for an unchanged
+   * object. Cells that move with time (AGE) may be older than `cells`. Absent: read `cells`.
+   */
+  cached?(): readonly string[];
   health: Health;
   labels: Readonly<Record<string, string>>;
   /** ms since the epoch: creation (an Event: when last seen). */
@@ -29,6 +36,8 @@ export interface Row {
 export interface TableData {
   headers: string[];
   rows: Row[];
+  /** The printer of the rows (none for the containers view). */
+  printer?: RowPrinter;
 }
 
 export interface TableQuery {
@@ -41,7 +50,7 @@ export interface TableQuery {
 
 const ms = (ts: string | null | undefined) => (ts ? Date.parse(ts) || 0 : 0);
 
-function rowTime(o: KubeObject): number {
+export function rowTime(o: KubeObject): number {
   if (o.kind === 'Event') {
     const e = o as KubeEvent;
     return ms(e.lastTimestamp) || ms(e.firstTimestamp) || ms(e.eventTime) || ms(o.metadata.creationTimestamp);
@@ -67,34 +76,25 @@ export function listObjects(q: TableQuery, ctx: PrintContext): KubeObject[] {
   return objs;
 }
 
-export function buildTable(q: TableQuery, ctx: PrintContext): TableData {
+/**
+ * The table of a query. Rows are cheap to make: their cells, health and time are computed when
+ * first read (see row-printer.ts), so a refresh of 150,000 pods prints only what is read.
+ * `printer` is the page's printer from the last snapshot, kept if it serves the same query (its
+ * cache of cells by object identity then carries over).
+ */
+export function buildTable(q: TableQuery, ctx: PrintContext, printer?: RowPrinter): TableData {
   if (q.view === 'containers') return containerTable(q, ctx);
   const def = VIEWS[q.view];
   const objs = listObjects(q, ctx);
   const withNamespace = def.namespaced && q.namespace === '';
-  const printed = printRows(def.kind!, objs, ctx, { wide: q.wide, withNamespace });
-  const headers = [...printed.headers];
-  const extras = (EXTRAS[q.view] ?? []).filter((x) => !headers.includes(x.name));
-  const wideCols = columnsFor(def.kind!);
-  const extraCell = extras.map((x) => (x.fromWide ? wideCols.find((c) => c.name === x.name)!.cell : x.cell!));
-  const at = headers[headers.length - 1] === 'AGE' ? headers.length - 1 : headers.length;
-  headers.splice(at, 0, ...extras.map((x) => x.name));
-  const rows = objs.map((o, i): Row => {
-    const cells = [...printed.rows[i]];
-    cells.splice(at, 0, ...extraCell.map((cell) => cell(o, ctx)));
-    const namespace = o.metadata.namespace ?? '';
-    return {
-      id: namespace ? `${namespace}/${o.metadata.name}` : o.metadata.name,
-      namespace,
-      name: o.metadata.name,
-      cells,
-      health: health(o),
-      labels: o.metadata.labels ?? {},
-      time: rowTime(o),
-      obj: o,
-    };
-  });
-  return { headers, rows };
+  const key = RowPrinter.keyFor(q.view, q.wide, withNamespace);
+  const p = printer?.key === key ? printer : new RowPrinter(key, q.view, q.wide, withNamespace);
+  return { headers: [...p.headers], rows: objs.map((o) => p.row(o, ctx)), printer: p };
+}
+
+/** The cells to match a filter, a sort or a change against: cached by object identity if it can. */
+export function matchCells(r: Row): readonly string[] {
+  return r.cached ? r.cached() : r.cells;
 }
 
 const CONTAINER_HEADERS = ['NAME', 'IMAGE', 'READY', 'STATE', 'INIT', 'RESTARTS', 'PORTS', 'AGE'];

@@ -8,7 +8,7 @@
  * broken by the other.
  */
 import type { SortSpec } from '../views/registry.ts';
-import type { Row } from './rows.ts';
+import { matchCells, type Row } from './rows.ts';
 
 export function sortRows(rows: readonly Row[], sort: SortSpec | undefined, headers: readonly string[]): Row[] {
   if (!sort) return [...rows];
@@ -25,9 +25,12 @@ export function sortRows(rows: readonly Row[], sort: SortSpec | undefined, heade
     case 'age':
       cmp = (a, b) => b.time - a.time || byText(a.id, b.id);
       break;
-    case 'status':
-      cmp = (a, b) => (statusCol < 0 ? 0 : byText(a.cells[statusCol] ?? '', b.cells[statusCol] ?? '')) || byText(a.id, b.id);
+    case 'status': {
+      // One read of each row's (cached) STATUS cell, not two per comparison.
+      const status = new Map(rows.map((r) => [r, statusCol < 0 ? '' : (matchCells(r)[statusCol] ?? '')]));
+      cmp = (a, b) => byText(status.get(a)!, status.get(b)!) || byText(a.id, b.id);
       break;
+    }
   }
   const sorted = [...rows].sort(cmp);
   return sort.desc ? sorted.reverse() : sorted;

@@ -18,6 +18,8 @@ export interface ExtraColumn {
   /** Take the printers' wide column of this name. */
   fromWide?: boolean;
   cell?: (obj: KubeObject, ctx: PrintContext) => string;
+  /** The cell reads other objects than its own (so it cannot be cached by the object's identity). */
+  readsStore?: boolean;
 }
 
 export const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
@@ -56,10 +58,12 @@ export function humanBytes(b: number): string {
 
 const nodeCpu: ExtraColumn = {
   name: 'CPU/R',
+  readsStore: true,
   cell: (o, ctx) => usage(nodeRequests(ctx, o.metadata.name).cpu, parseCpuMillis((o as Node).status?.allocatable?.cpu), formatCpuMillis),
 };
 const nodeMem: ExtraColumn = {
   name: 'MEM/R',
+  readsStore: true,
   cell: (o, ctx) => usage(nodeRequests(ctx, o.metadata.name).memory, parseBytes((o as Node).status?.allocatable?.memory), humanBytes),
 };
 
@@ -83,7 +87,7 @@ export const EXTRAS: Partial<Record<TableView, readonly ExtraColumn[]>> = {
   jobs: [{ name: 'IMAGES', fromWide: true }],
   nodes: [
     { name: 'TAINTS', cell: (o) => String((o as Node).spec?.taints?.length ?? 0) },
-    { name: 'PODS', cell: (o, ctx) => String(activePodsOnNode(ctx, o.metadata.name).length) },
+    { name: 'PODS', readsStore: true, cell: (o, ctx) => String(activePodsOnNode(ctx, o.metadata.name).length) },
     nodeCpu,
     nodeMem,
     { name: 'INTERNAL-IP', fromWide: true },
