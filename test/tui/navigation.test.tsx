@@ -72,6 +72,20 @@ describe('navigation', () => {
     assert.doesNotMatch(title(h.frame()), /<\//, 'no filter');
   });
 
+  it('Esc on a filtered table clears the filter first, then goes back', async () => {
+    await h.type(':deploy');
+    await h.press('enter');
+    await h.press('enter'); // member's pods
+    await h.type('/zzz');
+    await h.press('enter');
+    assert.match(title(h.frame()), /Pods\(ott\)\[0\] <app=member> <\/zzz>/);
+    await h.press('esc');
+    assert.match(title(h.frame()), /Pods\(ott\)\[2\] <app=member>/, 'the filter is gone, the page stays');
+    assert.doesNotMatch(title(h.frame()), /<\//);
+    await h.press('esc');
+    assert.match(title(h.frame()), /Deployments\(ott\)/);
+  });
+
   it('Enter drills down: deployment → pods → containers → logs; Esc comes back', async () => {
     await h.type(':deploy');
     await h.press('enter');

@@ -35,6 +35,11 @@ export function runCommand(c: TuiController, command: string, k: KeyPress): void
       if (top.type === 'table') enter(c, top);
       return;
     case 'back':
+      // A filtered table first drops its filter (k9s's Esc clears the filter), then goes back.
+      if (top.type === 'table' && top.filter) {
+        top.filter = '';
+        return reproject(top, c.tableRows());
+      }
       return c.back();
     case 'command':
       return c.openPrompt('command');
