@@ -35,7 +35,7 @@ export function tuiRefresh(opts: TuiOptions): void {
   const cluster = new Cluster({ nodes });
   const session = new KubectlSession(cluster);
   const controller = new TuiController({ cluster, session, realNow: () => performance.now() });
-  controller.key({ input: '0' } as never);
+  controller.key({ name: '0', text: '0' }); // all namespaces
   const rows: (string | number)[][] = [];
   let made = 0;
   let n = 0;
