@@ -9,6 +9,7 @@ import { Cluster } from '../../src/cluster/cluster.ts';
 import { KubectlSession } from '../../src/kubectl/session.ts';
 import { computeLayout } from '../../src/tui/state/layout.ts';
 import { TuiController } from '../../src/tui/state/controller.ts';
+import { headerLines } from '../../src/tui/render/header.ts';
 import { lineText } from '../../src/tui/render/line.ts';
 import { keys, screenText } from './harness.tsx';
 
@@ -71,5 +72,17 @@ describe('rendering', () => {
     c.run('delete deploy big'); // an action of the TUI itself shows its effect at once
     assert.equal(snapshots, 2);
     c.refresh = orig;
+  });
+});
+
+describe('header', () => {
+  const summary = { nodes: 3, readyNodes: 3, pods: 10, running: 9, pending: 1, failed: 0, cpuRequested: 850, cpuAllocatable: 12000, memRequested: 2 ** 28, memAllocatable: 2 ** 34 };
+  const model = (scenario: string) => ({ cluster: 'kubernetes', now: 0, speed: 1, running: true, summary, readonly: false, scenario, favourites: ['default'], hints: [] });
+
+  it('cuts a long scenario name with … and a space before the hints', () => {
+    const [first] = headerLines(model('Pod, ReplicaSet and Deployment: revisions and rollback'), 150).map(lineText);
+    assert.match(first, /^Cluster: kubernetes · Pod, ReplicaSet and Depl… <0> all/);
+    const [short] = headerLines(model('demo'), 150).map(lineText);
+    assert.match(short, /^Cluster: kubernetes · demo +<0> all/);
   });
 });

@@ -14,7 +14,7 @@ import type { KeyBinding } from '../keymap/keymap.ts';
 import type { ClusterSummary } from '../state/cluster-summary.ts';
 import { humanBytes } from '../views/extras.ts';
 import { ACCENT, LABEL } from './colors.ts';
-import { fitLine, seg, type Line } from './line.ts';
+import { fitLine, lineWidth, seg, type Line } from './line.ts';
 
 export interface HeaderModel {
   cluster: string;
@@ -79,9 +79,20 @@ function hintColumns(m: HeaderModel): Hint[][] {
   return cols;
 }
 
+/**
+ * A line of cluster information in its column: cut with `…` one short of the column, so that a
+ * long scenario name never runs into the hints (`· Pod, ReplicaSet and Deploy<0> all`).
+ */
+function infoCell(line: Line, width: number): Line {
+  if (lineWidth(line) < width) return fitLine(line, width);
+  const cut = fitLine(line, Math.max(0, width - 2));
+  const last = cut[cut.length - 1];
+  return fitLine([...cut, seg('…', last ? { dim: last.dim } : {})], width);
+}
+
 export function headerLines(m: HeaderModel, width: number): Line[] {
   const info = infoLines(m);
-  const lines: Line[] = info.map((l) => fitLine(l, Math.min(INFO_WIDTH, width)));
+  const lines: Line[] = info.map((l) => infoCell(l, Math.min(INFO_WIDTH, width)));
   let used = Math.min(INFO_WIDTH, width);
   for (const col of hintColumns(m)) {
     const w = Math.max(...col.map((h) => h.key.length + 3 + h.text.length)) + 2;
