@@ -35,6 +35,7 @@ import { runCommand } from './commands/run.ts';
 import { scaleCommand } from './commands/scale.ts';
 import { setImageCommand } from './commands/set-image.ts';
 import { taintCommand } from './commands/taint.ts';
+import { topNodeCommand, topPodCommand } from './commands/top.ts';
 import { versionCommand } from './commands/version.ts';
 
 export const COMMANDS: readonly CommandSpec[] = [
@@ -74,6 +75,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   versionCommand,
   apiResourcesCommand,
   clusterInfoCommand,
+  topPodCommand,
+  topNodeCommand,
 ];
 
 export const GROUPS: readonly CommandGroup[] = [
@@ -81,6 +84,7 @@ export const GROUPS: readonly CommandGroup[] = [
   { path: ['set'], short: 'Configure application resources.' },
   { path: ['config'], short: 'Modify kubeconfig files.' },
   { path: ['create', 'secret'], short: 'Create a secret with specified type.' },
+  { path: ['top'], short: 'Display resource (CPU/memory) usage.' },
 ];
 
 /** Commands kubectl has that kubesim does not simulate, and what to do instead. */
@@ -91,7 +95,6 @@ export const UNSIMULATED: Readonly<Record<string, string>> = {
   'port-forward': 'there is no network outside the simulated cluster; use kubectl exec ... -- curl URL',
   proxy: 'there is no network outside the simulated cluster',
   cp: 'containers have no files to copy in kubesim',
-  top: 'resource usage is not simulated',
   autoscale: 'horizontal pod autoscaling is not simulated',
   diff: 'use kubectl apply and kubectl get -o yaml',
   wait: 'kubectl in kubesim never waits; use an until: step in a scenario',
