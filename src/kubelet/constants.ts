@@ -22,12 +22,13 @@ export const BACKOFF_MAX_MS = 300_000;
 export const BACKOFF_RESET_MS = 2 * BACKOFF_MAX_MS;
 /** The least time a stopping container takes, even when it handles SIGTERM at once. */
 export const MIN_STOP_MS = 1_000;
-/** After a failed sync (pull error), the kubelet looks at the pod again this soon. */
-export const RESYNC_AFTER_ERROR_MS = 1_000;
 /**
- * A pod worker whose sync failed (a container in back-off) syncs again this long after (kubelet
- * backOffPeriod, 10 s; upstream jitters it by up to half). Each such sync records the back-off
- * events again, so their counts grow: BackOff `Back-off restarting failed container ...` and
- * `Back-off pulling image "X"` (with `Error: ImagePullBackOff`).
+ * The pod worker's requeue after a sync that failed (kubelet backOffPeriod, 10 s). Upstream
+ * (pod_workers.go completeWork) jitters it to 10-15 s; kubesim stays deterministic with the base
+ * value. A sync in back-off counts as failed too: kuberuntime's SyncPod always adds a successful
+ * ConfigPodSandbox result, so kubelet.go's "only back-off failures" check never passes and the pod
+ * is requeued after backOffPeriod, not after the 1-minute syncFrequency. Each such sync records the
+ * back-off events again, so their counts grow: BackOff `Back-off restarting failed container ...`
+ * and `Back-off pulling image "X"` (with `Error: ImagePullBackOff`).
  */
 export const BACKOFF_RESYNC_MS = 10_000;

@@ -46,6 +46,13 @@ export class ContainerRun {
   /** The image is there for the next start (checked again before every start). */
   imageReady = false;
   pulling?: PullOutcome;
+  /** When the pull in `pulling` started. */
+  pullStartedAt?: number;
+  /**
+   * The pod worker's next sync while this container's image cannot be had (a failed pull, pull
+   * back-off): syncs the simulation runs earlier for other reasons change nothing for it.
+   */
+  imageSyncAt?: number;
   /** A restart (or first start) may happen at this time. */
   restartAt?: number;
   /** The crash-loop back-off entry. */

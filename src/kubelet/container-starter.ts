@@ -18,7 +18,7 @@ import { stampLogLine } from './log-time.ts';
 const CONFIG_RETRY_MS = 10_000;
 /** A container over its memory limit is killed this soon after it starts. */
 const OOM_AFTER_MS = 1_000;
-import { BACKOFF_RESYNC_MS, RESYNC_AFTER_ERROR_MS } from './constants.ts';
+import { BACKOFF_RESYNC_MS, PLEG_MS } from './constants.ts';
 import type { ContainerRun } from './container-run.ts';
 import type { Credentials, ImagePuller } from './image-puller.ts';
 import type { ImageCatalog } from './images.ts';
@@ -32,6 +32,8 @@ export interface StartContext {
   catalog: ImageCatalog;
   puller: ImagePuller;
   failures: SeededRandom;
+  /** When the pod's sandbox was created (a PLEG event: the pod syncs again at the next relist). */
+  sandboxCreatedAt?: number;
   /** Ask to be synced again at this time. */
   wake(at: number): void;
 }
@@ -76,17 +78,39 @@ function pullPolicy(c: Container): 'Always' | 'IfNotPresent' | 'Never' {
 /**
  * Ensures the image of `run` is present. Returns true when the container may be created now;
  * otherwise the run shows why it waits and a wake-up is scheduled.
+ *
+ * The pace of a pull that keeps failing follows the pod worker (pod_workers.go completeWork): a
+ * sync that fails (ErrImagePull, or ImagePullBackOff, see BACKOFF_RESYNC_MS) is requeued 10 s
+ * later, and nothing else syncs the pod since no container changes. The one exception is the
+ * first failure: the sandbox created by that same sync is a PLEG event, so the pod syncs again at
+ * the next relist (PLEG_MS), finds the image in back-off and shows ImagePullBackOff at once. The
+ * image back-off (image_manager.go: 10 s doubling to 300 s, counted from each failure) only lets
+ * a sync pull again once it has passed. For nginx:1.161 created at 0 (sandbox at 1 s, each
+ * failing pull takes 1 s):
+ *
+ *   pull 1 at 1 s, fails 2 s (back-off 10 s) ErrImagePull;  3 s ImagePullBackOff (PLEG sync)
+ *   13 s: 11 s since the failure, pull 2, fails 14 s (20 s) ErrImagePull;  24 s ImagePullBackOff
+ *   34 s: pull 3, fails 35 s (40 s) ErrImagePull; 45, 55, 65 s ImagePullBackOff
+ *   75 s: pull 4, fails 76 s (80 s) ErrImagePull; 86 ... 146 s ImagePullBackOff
+ *   156 s: pull 5, fails 157 s (160 s); 317 s: pull 6, fails 318 s (300 s from then on)
  */
 export function ensureImage(ctx: StartContext, run: ContainerRun): boolean {
   if (run.imageReady) return true;
   const image = run.spec.image ?? '';
   const policy = pullPolicy(run.spec);
   const backoffKey = `${ctx.pod.metadata.uid}/${image}`;
+  // A failed sync is retried backOffPeriod later; the syncs in between are not the pod worker's.
+  if (run.imageSyncAt !== undefined && ctx.now < run.imageSyncAt && !run.pulling) {
+    ctx.wake(run.imageSyncAt);
+    return false;
+  }
+  run.imageSyncAt = undefined;
   if (policy === 'Never') {
     if (ctx.puller.has(image)) return (run.imageReady = true);
     const msg = `Container image "${image}" is not present with pull policy of Never`;
     setWaiting(run, 'ErrImageNeverPull', msg);
     emit(ctx, run, 'Warning', 'ErrImageNeverPull', msg);
+    failedSync(ctx, run, ctx.now + BACKOFF_RESYNC_MS);
     return false;
   }
   if (policy === 'IfNotPresent' && ctx.puller.has(image) && !run.pulling) {
@@ -96,7 +120,9 @@ export function ensureImage(ctx: StartContext, run: ContainerRun): boolean {
   if (run.pulling) {
     if (ctx.now < run.pulling.doneAt) return false;
     const outcome = run.pulling;
+    const freshSandbox = run.pullStartedAt !== undefined && run.pullStartedAt === ctx.sandboxCreatedAt;
     run.pulling = undefined;
+    run.pullStartedAt = undefined;
     ctx.puller.finish(image, outcome, backoffKey);
     if (outcome.ok) {
       emit(ctx, run, 'Normal', 'Pulled', outcome.message);
@@ -105,27 +131,29 @@ export function ensureImage(ctx: StartContext, run: ContainerRun): boolean {
     emit(ctx, run, 'Warning', 'Failed', `Failed to pull image "${image}": ${outcome.message}`);
     emit(ctx, run, 'Warning', 'Failed', 'Error: ErrImagePull');
     setWaiting(run, 'ErrImagePull', outcome.message);
-    ctx.wake(ctx.now + RESYNC_AFTER_ERROR_MS);
+    failedSync(ctx, run, ctx.now + (freshSandbox ? PLEG_MS : BACKOFF_RESYNC_MS));
     return false;
   }
-  const until = ctx.puller.backoffUntil(backoffKey, ctx.now);
-  if (until !== undefined) {
-    // Every sync in back-off records both events again (image_manager's BackOff, then
-    // startContainer's Failed); the worker resyncs every 10 s until the back-off ends.
-    const entering = run.waiting.reason !== 'ImagePullBackOff' || run.waiting.message === undefined;
-    if (entering || run.lastBackoffEvent === undefined || ctx.now >= run.lastBackoffEvent + BACKOFF_RESYNC_MS) {
-      emit(ctx, run, 'Normal', 'BackOff', `Back-off pulling image "${image}"`);
-      emit(ctx, run, 'Warning', 'Failed', 'Error: ImagePullBackOff');
-      run.lastBackoffEvent = ctx.now;
-    }
+  if (ctx.puller.backoffUntil(backoffKey, ctx.now) !== undefined) {
+    // Each sync in back-off records both events again (image_manager's BackOff, then
+    // startContainer's Failed).
+    emit(ctx, run, 'Normal', 'BackOff', `Back-off pulling image "${image}"`);
+    emit(ctx, run, 'Warning', 'Failed', 'Error: ImagePullBackOff');
     setWaiting(run, 'ImagePullBackOff', `Back-off pulling image "${image}"`);
-    ctx.wake(Math.min(until, run.lastBackoffEvent! + BACKOFF_RESYNC_MS));
+    failedSync(ctx, run, ctx.now + BACKOFF_RESYNC_MS);
     return false;
   }
   emit(ctx, run, 'Normal', 'Pulling', `Pulling image "${image}"`);
   run.pulling = ctx.puller.pull(image, pullCredentials(ctx.pod, ctx.store), ctx.now);
+  run.pullStartedAt = ctx.now;
   ctx.wake(run.pulling.doneAt);
   return false;
+}
+
+/** The sync failed for this container: the pod worker syncs the pod again at `at`. */
+function failedSync(ctx: StartContext, run: ContainerRun, at: number): void {
+  run.imageSyncAt = at;
+  ctx.wake(at);
 }
 
 function setWaiting(run: ContainerRun, reason: string, message?: string): void {

@@ -52,6 +52,8 @@ export class PodWorker {
   private startTime: number;
   private sandboxAt?: number;
   private sandboxReady = false;
+  /** When the sandbox came up (the sync that created it). */
+  private sandboxCreatedAt?: number;
   private podIP?: string;
   readonly inits: ContainerRun[];
   readonly containers: ContainerRun[];
@@ -208,6 +210,7 @@ export class PodWorker {
       catalog: this.deps.catalog,
       puller: this.deps.puller,
       failures: this.deps.failures,
+      sandboxCreatedAt: this.sandboxCreatedAt,
       wake: (at) => this.wake(at),
     };
   }
@@ -219,6 +222,7 @@ export class PodWorker {
       if (this.sandboxAt === undefined) this.sandboxAt = now + SANDBOX_MS;
       if (now < this.sandboxAt) return this.wake(this.sandboxAt);
       this.sandboxReady = true;
+      this.sandboxCreatedAt = now;
       // A hostNetwork pod shares the node's network namespace, and so its address.
       this.podIP = this.pod.spec.hostNetwork ? this.deps.hostIP : this.deps.allocateIp(this.key);
     }

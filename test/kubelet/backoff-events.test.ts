@@ -21,15 +21,15 @@ function create(c: Cluster, name: string, image: string, command?: string[]): vo
   c.act(() => c.api.create<Pod>({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default' }, spec: { containers: [{ name: 'c', image, ...(command ? { command } : {}) }] } }));
 }
 
-test('image pull back-off: BackOff and Error: ImagePullBackOff recorded at every 10 s resync', () => {
+test('image pull back-off: BackOff and Error: ImagePullBackOff recorded at every sync in back-off', () => {
   const c = new Cluster();
   create(c, 'ghost', 'example.com/no/such:1.0');
-  // Pull fails at 1 s (back-off to 11 s), 12 s (to 32 s), 33 s (to 73 s): back-off syncs at
-  // 2, 13, 23, 34, 44, 54, 64 s.
+  // Pulls fail at 2 s (back-off to 12 s), 14 s (to 34 s), 35 s (to 75 s); the syncs in between
+  // (the PLEG one at 3 s, then every 10 s after the last) are in back-off: 3, 24, 45, 55, 65 s.
   c.advanceBy(70_000);
   const n = counts(c, 'ghost');
-  assert.equal(n.get('BackOff: Back-off pulling image "example.com/no/such:1.0"'), 7);
-  assert.equal(n.get('Failed: Error: ImagePullBackOff'), 7);
+  assert.equal(n.get('BackOff: Back-off pulling image "example.com/no/such:1.0"'), 5);
+  assert.equal(n.get('Failed: Error: ImagePullBackOff'), 5);
   assert.equal(n.get('Failed: Error: ErrImagePull'), 3);
   assert.equal(c.store.get<Pod>('Pod', 'default', 'ghost')!.status!.containerStatuses![0].state.waiting?.reason, 'ImagePullBackOff');
 });
