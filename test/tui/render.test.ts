@@ -86,3 +86,18 @@ describe('header', () => {
     assert.match(short, /^Cluster: kubernetes · demo +<0> all/);
   });
 });
+
+describe('a narrow terminal', () => {
+  it('keeps AGE on screen: a wide IMAGES column gives way', () => {
+    const cluster = new Cluster({ seed: 3 });
+    const session = new KubectlSession(cluster);
+    session.run('create deployment longimg --image=registry.example.com/some-team/a-very-long-image-name:1.2.3');
+    cluster.advanceBy(30_000);
+    const c = new TuiController({ cluster, session, realNow: () => 0 });
+    keys(c, ':', ...'deploy', 'enter');
+    const lines = c.screen(70, 30).map(lineText);
+    const header = lines.find((l) => l.includes('NAME') && l.includes('READY'))!;
+    assert.match(header, /IMAGES +AGE *│$/);
+    assert.match(lines.find((l) => l.includes('longimg'))!, /registry\.example\.com\S* +\d+s *│$/);
+  });
+});

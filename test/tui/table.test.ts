@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ChangeTracker } from '../../src/tui/table/changes.ts';
 import { filterRows, parseFilter } from '../../src/tui/table/filter.ts';
-import { columnWidths, fit, formatLine } from '../../src/tui/table/format.ts';
+import { columnWidths, fit, fitWidths, formatLine } from '../../src/tui/table/format.ts';
 import type { Row } from '../../src/tui/table/rows.ts';
 import { nextSort, sortRows } from '../../src/tui/table/sort.ts';
 import { clampViewport, moveCursor, visibleRange } from '../../src/tui/table/window.ts';
@@ -122,5 +122,16 @@ describe('column text', () => {
     assert.equal(formatLine(['a', 'b'], [3, 1], 10), 'a    b    ');
     assert.equal(formatLine(['abc', 'def'], [3, 3], 4), 'abc ');
     assert.equal(fit('abc', 2), 'ab');
+  });
+});
+
+describe('columns in a narrow terminal', () => {
+  it('the widest columns give way so that the last ones (AGE) stay on screen', () => {
+    const headers = ['NAME', 'IMAGES', 'AGE'];
+    assert.deepEqual(fitWidths(headers, [4, 48, 3], 40), [4, 29, 3], 'the worked example of format.ts');
+    assert.equal(formatLine(['echo', 'gihyodocker/nginx:latest,gihyodocker/echo:latest', '46s'], fitWidths(headers, [4, 48, 3], 40), 40), 'echo  gihyodocker/nginx:latest,gihy  46s');
+    assert.deepEqual(fitWidths(headers, [4, 48, 3], 80), [4, 48, 3], 'room enough: unchanged');
+    assert.deepEqual(fitWidths(['NAME', 'A', 'B', 'AGE'], [30, 30, 30, 3], 50), [13, 14, 14, 3], 'shared among the widest');
+    assert.deepEqual(fitWidths(headers, [4, 48, 3], 10), [4, 8, 3], 'never below 8 (or the header)');
   });
 });

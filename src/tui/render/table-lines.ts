@@ -6,7 +6,7 @@
  */
 import type { TablePage } from '../state/pages.ts';
 import { shownCells, shownWidths, tableTitle } from '../state/table-page.ts';
-import { formatLine } from '../table/format.ts';
+import { fitWidths, formatLine } from '../table/format.ts';
 import { visibleRange } from '../table/window.ts';
 import { ACCENT, CHANGE_COLOR, CHANGE_MARK, HEALTH_COLOR } from './colors.ts';
 import { boxLines, seg, type Line } from './line.ts';
@@ -21,7 +21,7 @@ export function tableLines(page: TablePage, width: number, height: number): Line
   const textWidth = Math.max(0, inner - 2);
   const rowsShown = tableRowsFor(height);
   const [from, to] = visibleRange(page.viewport, page.rows.length, rowsShown);
-  const widths = shownWidths(page, from, to);
+  const widths = fitWidths(page.data.headers, shownWidths(page, from, to), textWidth);
   const body: Line[] = [[seg('  '), seg(formatLine(page.data.headers, widths, textWidth), { bold: true, color: 'whiteBright' })]];
   for (let i = from; i < to; i++) {
     const r = page.rows[i];
