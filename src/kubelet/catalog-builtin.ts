@@ -106,6 +106,7 @@ export const BUILTIN_IMAGES: ImageEntry[] = [
     run: 'forever',
     commands: [...DEBIAN_TOOLS, 'curl', 'nginx'],
     ports: [80],
+    portEnv: 'NGINX_PORT',
     echoResponse: true,
   },
   { image: 'gihyodocker/echo', sizeBytes: 276_385_611, run: 'forever', logs: ['{{go-log}} start server'], commands: DEBIAN_TOOLS, ports: [8080], echoResponse: true },

@@ -23,8 +23,22 @@ export interface ImageEntry {
   /** Executables on the image's PATH that `kubectl exec` can run (nslookup, curl, sh...). */
   commands?: string[];
   sizeBytes?: number;
-  /** Ports the server listens on (for `curl` and probes that need a listener). */
+  /**
+   * Ports the server listens on (for `curl` and probes that need a listener). The catalog is the
+   * one place that says what an image listens on: the network (routing.ts listeningPorts) and the
+   * probes both read it from here.
+   */
   ports?: number[];
+  /**
+   * An environment variable that moves the server to another port: when the container sets it to
+   * a number, the server listens there instead of on `ports`. amsy810/echo-nginx renders its nginx
+   * config with `listen ${NGINX_PORT}` (80 when unset), which is how the named-port example of
+   * TUTORIALS §8 runs one pod on 80 and another on 8080:
+   *
+   *   { image: 'amsy810/echo-nginx', ports: [80], portEnv: 'NGINX_PORT' }
+   *   env NGINX_PORT=8080   → listens on 8080;   no NGINX_PORT (or not a number) → 80
+   */
+  portEnv?: string;
   /** Seconds the process takes to exit after SIGTERM; without it, it exits at once. */
   stopSeconds?: number;
   /** The process ignores SIGTERM (a shell or `sleep` as PID 1) and is killed after the grace period. */

@@ -25,9 +25,9 @@ export interface ProbeTarget {
   entry: ImageEntry | undefined;
   podIP: string;
   /**
-   * The ports the container's process listens on, as the network sees them (listeningPorts: a
-   * port the environment sets for servers that read one, such as echo-nginx's NGINX_PORT, else the
-   * image's ports); without it, the image's ports or else the container's declared ports.
+   * The ports the container's process listens on, as the network sees them (listeningPorts, from
+   * the image catalog: the port its `portEnv` variable sets, such as echo-nginx's NGINX_PORT, else
+   * the image's ports); without it, the image's ports or else the container's declared ports.
    */
   ports?: readonly number[];
 }

@@ -15,7 +15,7 @@
  */
 import type { ObjectStore } from '../api/store.ts';
 import type { Container, Node, Pod, Service, ServicePort } from '../api/types/index.ts';
-import { parseImage, type ImageCatalog } from '../kubelet/images.ts';
+import type { ImageCatalog } from '../kubelet/images.ts';
 import type { SeededRandom } from '../sim/random.ts';
 import { fnv1a32 } from '../api/names.ts';
 import { isPublicIp } from './external.ts';
@@ -101,22 +101,14 @@ function toPod(net: NetContext, pod: Pod, ip: string, port: number): ConnectResu
 }
 
 /**
- * Servers whose port an environment variable sets: amsy810/echo-nginx renders its nginx config
- * with `listen ${NGINX_PORT}` (80 when unset), which is how the named-port example of TUTORIALS §8
- * runs one pod on 80 and another on 8080.
- */
-const PORT_ENV: Record<string, string> = { 'docker.io/amsy810/echo-nginx': 'NGINX_PORT' };
-
-/**
- * The ports a container's process listens on: the port its environment sets for servers that read
- * one, else what the image catalog says the server listens on, or, for an image the catalog does
- * not describe, the container ports the pod declares.
+ * The ports a container's process listens on, from the image catalog: the port the container's
+ * environment sets for an image with a `portEnv` (echo-nginx's NGINX_PORT), else the image's
+ * `ports`; for an image the catalog does not describe, the container ports the pod declares.
  */
 export function listeningPorts(catalog: ImageCatalog, container: Container): number[] {
-  const portEnv = PORT_ENV[parseImage(container.image ?? '').repository];
-  const fromEnv = portEnv ? container.env?.find((e) => e.name === portEnv)?.value : undefined;
-  if (fromEnv !== undefined && /^\d+$/.test(fromEnv.trim())) return [Number(fromEnv.trim())];
   const entry = catalog.lookup(container.image ?? '');
+  const fromEnv = entry?.portEnv ? container.env?.find((e) => e.name === entry.portEnv)?.value : undefined;
+  if (fromEnv !== undefined && /^\d+$/.test(fromEnv.trim())) return [Number(fromEnv.trim())];
   if (entry?.ports?.length) return entry.ports;
   if (entry && !entry.ports && entry.run !== 'forever' && entry.run !== undefined) return [];
   return (container.ports ?? []).filter((p) => (p.protocol ?? 'TCP') === 'TCP').map((p) => p.containerPort);
