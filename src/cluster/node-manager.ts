@@ -1,6 +1,16 @@
 /**
  * The machines of the cluster: a node joining (its kubelet starts and registers the Node object),
  * its kubelet stopping and starting again, and the machine going away (its Node object deleted).
+ *
+ * A node that joins a running cluster (`sim: node add`, as kubeadm join or kind) registers
+ * NotReady: its container runtime reports no pod network until the CNI DaemonSet's pod has started
+ * on it and written its config, so the kubelet's Ready setter posts Ready=False, KubeletNotReady,
+ * "container runtime network not ready: ...", and the TaintNodesByCondition admission plugin gives
+ * the new Node `node.kubernetes.io/not-ready:NoSchedule`. Pods that do not tolerate it (most pods,
+ * and DaemonSets without such a toleration) wait; the node becomes Ready NETWORK_READY_AFTER_MS
+ * later (event NodeReady, from setters.go on the False → True transition; none at registration,
+ * where the condition is new) and the node lifecycle controller lifts the taint. The nodes a
+ * scenario starts with are Ready from the start.
  */
 import { rfc3339 } from '../api/duration.ts';
 import { clone } from '../api/object-util.ts';
@@ -15,6 +25,22 @@ import { buildNode, type NodeConfig } from './nodes.ts';
 /** With node leases, the kubelet re-posts unchanged node status every 5 minutes (nodeStatusReportFrequency). */
 const STATUS_REPORT_MS = 5 * 60_000;
 const NODE_LIFECYCLE = 'node-lifecycle-controller';
+/**
+ * How long a joining node waits for its pod network: the CNI pod (which tolerates the taint, as
+ * flannel's and kindnet's do) starts on it in a few seconds, and the kubelet's runtime check
+ * (updateRuntimeUp, every 5 s) sees NetworkReady at its second pass. Fixed, so runs repeat.
+ */
+export const NETWORK_READY_AFTER_MS = 10_000;
+/** The Ready condition's message while the runtime has no pod network (kubelet runtimeState, containerd's status). */
+export const NETWORK_NOT_READY_MESSAGE =
+  'container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized';
+/** Added to every new Node by the TaintNodesByCondition admission plugin; lifted once it is Ready. */
+const NOT_READY_TAINT = { key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' } as const;
+
+export interface JoinOptions {
+  /** The node registers NotReady and becomes Ready this long after (a node joining a running cluster). */
+  networkReadyAfterMs?: number;
+}
 /** The pressure conditions and the event their setter records when one becomes False. */
 const PRESSURE_EVENTS: readonly [string, string][] = [
   ['MemoryPressure', 'NodeHasSufficientMemory'],
@@ -35,13 +61,21 @@ export class NodeManager {
   ) {}
 
   /** A new machine registers its Node object and its kubelet starts. */
-  join(cfg: NodeConfig, index = this.nextIndex): Node {
+  join(cfg: NodeConfig, index = this.nextIndex, opts: JoinOptions = {}): Node {
     this.nextIndex = Math.max(this.nextIndex, index + 1);
     this.configs.set(cfg.name, cfg);
-    const node = this.cluster.api.create(buildNode(cfg, index, this.cluster.now()));
+    const waitMs = opts.networkReadyAfterMs ?? 0;
+    const built = buildNode(cfg, index, this.cluster.now());
+    const node = this.cluster.api.create(waitMs > 0 ? withoutNetwork(built) : built);
     this.kubelet.startNode(node);
     this.leases.renewing(cfg.name);
-    this.kubeletStartEvents(node, true);
+    this.kubeletStartEvents(node, true, waitMs === 0);
+    if (waitMs > 0) {
+      // The pod network comes up: the next status update posts Ready (and NodeReady).
+      this.cluster.clock.after(waitMs, () => {
+        if (this.isRunning(cfg.name) && this.configs.get(cfg.name) === cfg) this.postStatus(cfg.name);
+      });
+    }
     this.scheduleReport(cfg.name);
     for (const [file, text] of Object.entries(cfg.staticPods ?? {})) {
       addStaticFile(this.cluster, cfg.name, file, { text, file: `${cfg.name}:/etc/kubernetes/manifests/${file}` });
@@ -76,7 +110,7 @@ export class NodeManager {
     this.leases.renewing(name);
     const node = this.cluster.store.get<Node>('Node', '', name);
     if (!node) return;
-    this.kubeletStartEvents(node, false);
+    this.kubeletStartEvents(node, false, true);
     this.postStatus(name);
     this.kubelet.startNode(this.cluster.store.get<Node>('Node', '', name)!);
     this.scheduleReport(name);
@@ -128,7 +162,7 @@ export class NodeManager {
    * or not the Node already exists. A joining node is then registered by the node controller and
    * becomes Ready.
    */
-  private kubeletStartEvents(node: Node, joined: boolean): void {
+  private kubeletStartEvents(node: Node, joined: boolean, ready: boolean): void {
     const name = node.metadata.name;
     const kubelet = { component: 'kubelet', host: name };
     const ev = (reason: string, message: string, source: { component: string; host?: string } = kubelet) => this.cluster.events.event(node, 'Normal', reason, message, source);
@@ -137,7 +171,7 @@ export class NodeManager {
     for (const [, reason] of PRESSURE_EVENTS) ev(reason, `Node ${name} status is now: ${reason}`);
     if (joined) {
       ev('RegisteredNode', `Node ${name} event: Registered Node ${name} in Controller`, { component: 'node-controller' });
-      ev('NodeReady', `Node ${name} status is now: NodeReady`);
+      if (ready) ev('NodeReady', `Node ${name} status is now: NodeReady`);
     }
   }
 
@@ -152,4 +186,15 @@ export class NodeManager {
     this.configs.delete(name);
     if (this.cluster.store.get('Node', '', name)) this.cluster.api.delete('Node', '', name);
   }
+}
+
+/**
+ * The Node as a kubelet without pod network registers it: Ready=False (KubeletNotReady, the
+ * runtime's network error) and the not-ready NoSchedule taint the admission plugin adds.
+ */
+function withoutNetwork(node: Node): Node {
+  const copy = clone(node);
+  copy.spec.taints = [...(copy.spec.taints ?? []), { ...NOT_READY_TAINT }];
+  copy.status!.conditions = copy.status!.conditions!.map((c) => (c.type === 'Ready' ? { ...c, status: 'False', reason: 'KubeletNotReady', message: NETWORK_NOT_READY_MESSAGE } : c));
+  return copy;
 }

@@ -15,6 +15,7 @@ import { parseYamlDocuments, YamlSyntaxError } from '../manifest/yaml-source.ts'
 import { StaticPodError } from '../kubelet/static-pods.ts';
 import type { Cluster } from './cluster.ts';
 import type { NodeConfig } from './nodes.ts';
+import { NETWORK_READY_AFTER_MS } from './node-manager.ts';
 
 export class SimActionError extends Error {}
 
@@ -137,7 +138,8 @@ function perform(cluster: Cluster, a: SimAction, opts: SimOptions): { output: st
   switch (a.verb) {
     case 'node add':
       if (nodes.config(a.config.name) || cluster.store.get('Node', '', a.config.name)) throw new SimActionError(`node "${a.config.name}" already exists`);
-      nodes.join(a.config);
+      // A node joining a running cluster is NotReady until its pod network is up (node-manager.ts).
+      nodes.join(a.config, undefined, { networkReadyAfterMs: NETWORK_READY_AFTER_MS });
       return { output: `node/${a.config.name} joined the cluster` };
     case 'node stop':
       mustExist(a.node);
