@@ -60,6 +60,11 @@ export const imageSchema = z.strictObject({
   readyAfterSeconds: nonNegative.optional(),
   logs: z.array(text).optional(),
   commands: z.array(text).optional(),
+  // kubesim's extensions: the tags the registry has (others fail to pull as a 404), the TCP ports
+  // the image's server listens on (probes and Services reach only these), the variable that moves it.
+  tags: z.array(text.min(1, { error: 'must not be empty' })).min(1, { error: 'expected at least one tag' }).optional(),
+  ports: z.array(z.number().int({ error: 'expected an integer port' }).min(1).max(65535)).optional(),
+  portEnv: text.regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: 'expected an environment variable name' }).optional(),
 });
 
 export const clusterSchema = z.strictObject({

@@ -24,7 +24,7 @@ function run(files: string[], opts: RunOptions = {}) {
 }
 
 describe('scenarios on the real cluster', () => {
-  for (const name of ['pod-basics', 'deployment-scaling', 'nodes-and-static-pods']) {
+  for (const name of ['pod-basics', 'deployment-scaling', 'nodes-and-static-pods', 'image-ports']) {
     it(`${name}.yaml passes`, () => {
       const r = run([`${REAL}/${name}.yaml`]);
       assert.equal(r.exitCode, 0, r.text);

@@ -26,6 +26,15 @@ describe('invalid scenario files', () => {
     assert.match(p, /^yaml-syntax\.yaml:5:1: invalid YAML: Flow sequence/);
   });
 
+  it('image entries: ports are whole numbers 1-65535, portEnv a variable name, tags not empty', () => {
+    assert.deepEqual(problems('image-fields.yaml'), [
+      'image-fields.yaml:5:15: cluster.images[0].ports[0]: must be at least 1 (found the number 0)',
+      'image-fields.yaml:5:18: cluster.images[0].ports[1]: expected a whole number, found the number 3.5',
+      'image-fields.yaml:6:16: cluster.images[0].portEnv: expected an environment variable name',
+      'image-fields.yaml:7:13: cluster.images[0].tags: must be at least 1 (found a list)',
+    ]);
+  });
+
   it('required fields', () => {
     assert.deepEqual(problems('missing-fields.yaml'), [
       'missing-fields.yaml:1:1: name: required field is missing',
