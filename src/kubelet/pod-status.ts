@@ -67,8 +67,9 @@ function containerStatus(run: ContainerRun, now: number): ContainerStatus {
     name: run.name,
     state,
     lastState,
-    // An init container is never "ready" (only restartable sidecars are).
-    ready: !!state.running && run.kind !== 'init' && run.isReady(now),
+    // An init container is ready once it has exited 0 (prober_manager UpdatePodStatus); a
+    // restartable sidecar or a regular container while it runs and passes readiness.
+    ready: run.kind === 'init' ? state.terminated?.exitCode === 0 : !!state.running && run.isReady(now),
     restartCount: run.restartCount,
     image: ran ? parseImage(image).full : image,
     imageID: ran ? imageId(image) : '',

@@ -62,3 +62,27 @@ test('buildPodStatus: conditions others set (DisruptionTarget) come first and ar
   assert.equal(status.conditions![0], disruption);
   assert.equal(status.conditions!.at(-1)!.lastTransitionTime, '2025-01-06T08:00:00Z');
 });
+
+test('an init container that exited 0 is ready, one that runs or failed is not (prober_manager UpdatePodStatus)', () => {
+  const c = new Cluster();
+  const pod = (name: string, cmd: string) => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace: 'default' },
+    spec: {
+      restartPolicy: 'Never',
+      initContainers: [{ name: 'init', image: 'busybox:1.36', command: ['sh', '-c', cmd] }],
+      containers: [{ name: 'app', image: 'nginx' }],
+    },
+  });
+  c.act(() => {
+    c.api.create(pod('ok', 'sleep 2') as unknown as Pod);
+    c.api.create(pod('bad', 'sleep 2; exit 1') as unknown as Pod);
+  });
+  const init = (name: string) => c.store.get<Pod>('Pod', 'default', name)!.status?.initContainerStatuses?.[0];
+  c.advanceUntil(() => !!init('ok')?.state?.running, 60_000);
+  assert.equal(init('ok')!.ready, false, 'running: not ready');
+  c.advanceUntil(() => !!init('ok')?.state?.terminated && !!init('bad')?.state?.terminated, 60_000);
+  assert.equal(init('ok')!.ready, true);
+  assert.equal(init('bad')!.ready, false);
+});
