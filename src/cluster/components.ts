@@ -33,6 +33,8 @@ export interface Components {
   /** What `kubectl logs` and `kubectl exec` call. */
   runtime: ContainerRuntimeApi;
   staticPods: StaticPodManager;
+  /** The kubelets' node leases (kube-node-lease). */
+  leases: NodeLeases;
 }
 
 export function registerComponents(cluster: Cluster): Components {
@@ -60,5 +62,5 @@ export function registerComponents(cluster: Cluster): Components {
   controllers.register(kubelet);
   const staticPods = new StaticPodManager({ store, api, clock, events, catalog: cluster.images, failures: cluster.random.failures, controllers, kubelet });
   const nodes = new NodeManager(cluster, kubelet, staticPods, leases);
-  return { nodes, scheduler, kubelet, runtime: kubelet, staticPods };
+  return { nodes, scheduler, kubelet, runtime: kubelet, staticPods, leases };
 }

@@ -209,7 +209,7 @@ export class KubectlSession {
       out: (text) => out.write('stdout', text),
       err: (text) => out.write('stderr', text),
       warn: (message) => out.write('stderr', `Warning: ${message}\n`),
-      printContext: () => ({ now: cluster.now(), store: cluster.store }),
+      printContext: () => ({ now: cluster.now(), store: cluster.store, leaseRenewTime: (node) => cluster.components.leases.renewTime(node) }),
     };
   }
 }

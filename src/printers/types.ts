@@ -6,6 +6,8 @@ import type { KubeObject } from '../api/types/index.ts';
 export interface PrintContext {
   now: number;
   store: ObjectStore;
+  /** The renewTime of a node's lease (describe node's Lease section), when the cluster knows it. */
+  leaseRenewTime?: (node: string) => number | undefined;
 }
 
 /** One column of a `kubectl get` table, as the server-side printer defines it. */

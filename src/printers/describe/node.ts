@@ -3,10 +3,11 @@
  * kubelet's lease, conditions, addresses, capacity and allocatable, system info, pod CIDRs, the
  * non-terminated pods with their requests and limits, allocated resources and the node's events.
  *
- * kubesim has no Lease objects: the Lease section shows the kubelet as holder and its last
- * heartbeat (the Ready condition's lastHeartbeatTime) as renew time, which is what the kubelet's
- * lease renewal tracks.
+ * kubesim has no Lease objects: the Lease section shows the kubelet as holder and the renew time
+ * the cluster's node leases give (ctx.leaseRenewTime: every 10 s while the kubelet runs), or the
+ * Ready condition's last heartbeat when there is no cluster behind the printer.
  */
+import { rfc3339 } from '../../api/duration.ts';
 import type { Node, Pod } from '../../api/types/index.ts';
 import { nodeRoles } from '../node.ts';
 import { canonicalQuantity } from '../quantity-format.ts';
@@ -32,7 +33,9 @@ export function describeNode(node: Node, ctx: PrintContext): string {
   w.write(LEVEL_0, 'Lease:\n');
   w.write(LEVEL_1, `HolderIdentity:\t${node.metadata.name}\n`);
   w.write(LEVEL_1, 'AcquireTime:\t<unset>\n');
-  w.write(LEVEL_1, `RenewTime:\t${ready?.lastHeartbeatTime ? rfc1123z(ready.lastHeartbeatTime) : '<unset>'}\n`);
+  const renewed = ctx.leaseRenewTime?.(node.metadata.name);
+  const renewTime = renewed !== undefined ? rfc3339(renewed) : ready?.lastHeartbeatTime;
+  w.write(LEVEL_1, `RenewTime:\t${renewTime ? rfc1123z(renewTime) : '<unset>'}\n`);
   if ((status.conditions ?? []).length > 0) {
     w.write(LEVEL_0, 'Conditions:\n  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage\n');
     w.write(LEVEL_1, '----\t------\t-----------------\t------------------\t------\t-------\n');
