@@ -35,6 +35,12 @@ class KindTable {
   readonly byLabel = new Map<string, Set<string>>();
   readonly byLabelKey = new Map<string, Set<string>>();
   size = 0;
+  /**
+   * The list order (namespace, then name), kept until an object is added or removed: an update
+   * does not move an object, so a listing of a busy kind sorts only after its membership changed.
+   */
+  private sortedNamespaces?: string[];
+  private sortedNames = new Map<string, string[]>();
 
   get(ns: string, name: string): KubeObject | undefined {
     return this.byNamespace.get(ns)?.get(name);
@@ -48,8 +54,14 @@ class KindTable {
   put(obj: KubeObject, old: KubeObject | undefined): void {
     const ns = obj.metadata.namespace ?? '';
     let names = this.byNamespace.get(ns);
-    if (!names) this.byNamespace.set(ns, (names = new Map()));
-    if (!old) this.size++;
+    if (!names) {
+      this.byNamespace.set(ns, (names = new Map()));
+      this.sortedNamespaces = undefined;
+    }
+    if (!old) {
+      this.size++;
+      this.sortedNames.delete(ns);
+    }
     names.set(obj.metadata.name, obj);
     if (old && sameLabels(old.metadata.labels, obj.metadata.labels)) return;
     if (old) this.unindexLabels(old);
@@ -60,9 +72,31 @@ class KindTable {
     const ns = obj.metadata.namespace ?? '';
     const names = this.byNamespace.get(ns);
     if (!names?.delete(obj.metadata.name)) return;
-    if (names.size === 0) this.byNamespace.delete(ns);
+    this.sortedNames.delete(ns);
+    if (names.size === 0) {
+      this.byNamespace.delete(ns);
+      this.sortedNamespaces = undefined;
+    }
     this.size--;
     this.unindexLabels(obj);
+  }
+
+  /** Every object in list order: by namespace ('' for cluster-scoped kinds), then name. */
+  sortedAll(): KubeObject[] {
+    this.sortedNamespaces ??= [...this.byNamespace.keys()].sort();
+    const out: KubeObject[] = [];
+    for (const n of this.sortedNamespaces) this.sorted(n, out);
+    return out;
+  }
+
+  /** The objects of one namespace in list order, appended to `out`. */
+  sorted(ns: string, out: KubeObject[] = []): KubeObject[] {
+    const names = this.byNamespace.get(ns);
+    if (!names) return out;
+    let order = this.sortedNames.get(ns);
+    if (!order) this.sortedNames.set(ns, (order = [...names.keys()].sort()));
+    for (const name of order) out.push(names.get(name)!);
+    return out;
   }
 
   private indexLabels(obj: KubeObject): void {
@@ -169,6 +203,10 @@ export class ObjectStore {
    * answered from the label index: the smallest `key=value` set is filtered by the rest.
    */
   list<T extends KubeObject = KubeObject>(kind: string, opts: ListOptions = {}): T[] {
+    if (!opts.selector) {
+      const t = this.tables.get(kind);
+      return (!t ? [] : opts.namespace ? t.sorted(opts.namespace) : t.sortedAll()) as T[];
+    }
     const out = this.unsortedList(kind, opts);
     return out.sort(byNamespaceThenName) as T[];
   }

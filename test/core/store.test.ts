@@ -22,6 +22,29 @@ test('list is sorted by namespace then name and filtered by namespace and select
   assert.equal(s.count('Pod', 'ott'), 3);
 });
 
+test('the list order is kept across updates and follows adds and removes (cached between them)', () => {
+  const s = new ObjectStore();
+  for (const [n, ns] of [['b', 'ott'], ['a', 'ott'], ['c', 'default']]) s.put(pod(n, ns, {}));
+  const names = (ns?: string) => s.list('Pod', ns ? { namespace: ns } : {}).map((p) => `${p.metadata.namespace}/${p.metadata.name}`);
+  assert.deepEqual(names(), ['default/c', 'ott/a', 'ott/b']);
+  const first = s.list('Pod');
+  first.reverse(); // a caller's array is its own
+  s.put(pod('a', 'ott', { changed: 'yes' }));
+  assert.deepEqual(names(), ['default/c', 'ott/a', 'ott/b']);
+  assert.equal(s.list('Pod', { namespace: 'ott' })[0].metadata.labels?.changed, 'yes', 'the listing holds the current object');
+  s.put(pod('aa', 'ott', {}));
+  s.put(pod('x', 'kube-system', {}));
+  assert.deepEqual(names(), ['default/c', 'kube-system/x', 'ott/a', 'ott/aa', 'ott/b']);
+  s.remove('Pod', 'ott', 'a');
+  s.remove('Pod', 'default', 'c');
+  assert.deepEqual(names(), ['kube-system/x', 'ott/aa', 'ott/b']);
+  assert.deepEqual(names('ott'), ['ott/aa', 'ott/b']);
+  assert.deepEqual(names('default'), []);
+  s.put({ apiVersion: 'v1', kind: 'Node', metadata: { name: 'w2' } } as KubeObject);
+  s.put({ apiVersion: 'v1', kind: 'Node', metadata: { name: 'w1' } } as KubeObject);
+  assert.deepEqual(s.list('Node').map((n) => n.metadata.name), ['w1', 'w2'], 'cluster-scoped kinds too');
+});
+
 test('the label index follows label changes and removals', () => {
   const s = new ObjectStore();
   s.put(pod('a', 'ns', { app: 'x' }));
