@@ -22,7 +22,7 @@ import { textLineCount, textRowsFor } from '../render/text-lines.ts';
 import { composeScreen } from '../render/screen.ts';
 import type { ScenarioDriver } from '../scenario/scenario-driver.ts';
 import { clusterAdvancer, TimeControl } from '../time/time-control.ts';
-import { clusterSummary, type ClusterSummary } from './cluster-summary.ts';
+import { ClusterTotals, type ClusterSummary } from './cluster-summary.ts';
 import { runCommand } from './commands.ts';
 import { dialogKey, type Dialog } from './dialog.ts';
 import { computeLayout, type Layout } from './layout.ts';
@@ -69,6 +69,7 @@ export class TuiController {
   namespace: string;
   favourites: string[];
   summary: ClusterSummary;
+  private totals: ClusterTotals;
   quitRequested = false;
   onQuit?: () => void;
   readonly history: Record<PromptKind, string[]> = { command: [], filter: [], kubectl: [] };
@@ -103,8 +104,9 @@ export class TuiController {
     this.unwatch = this.cluster.store.watch('*', () => {
       this.dirty = true;
     });
+    this.totals = new ClusterTotals(this.cluster.store);
     this.scenario?.begin();
-    this.summary = clusterSummary(this.cluster.store);
+    this.summary = this.totals.summary();
     this.pages = [newTablePage('pods', this.namespace, { holdMs: this.holdMs })];
     this.refresh();
   }
@@ -120,6 +122,7 @@ export class TuiController {
 
   dispose(): void {
     this.unwatch();
+    this.totals.dispose();
     this.listeners.clear();
   }
 
@@ -245,7 +248,7 @@ export class TuiController {
 
   private refreshSnapshot(): void {
     this.dirty = false;
-    this.summary = clusterSummary(this.cluster.store);
+    this.summary = this.totals.summary();
     const top = this.top;
     if (top.type === 'table') {
       reload(top, { now: this.cluster.now(), store: this.cluster.store }, this.realNow(), this.tableRows());
