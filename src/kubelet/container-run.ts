@@ -6,7 +6,7 @@
  * than 10 minutes is forgotten).
  */
 import { createHash } from 'node:crypto';
-import type { Container } from '../api/types/index.ts';
+import type { Container, ContainerStatus } from '../api/types/index.ts';
 import type { Behaviour } from './behaviour.ts';
 import { BACKOFF_INITIAL_MS, BACKOFF_MAX_MS, BACKOFF_RESET_MS } from './constants.ts';
 import type { PullOutcome } from './image-puller.ts';
@@ -53,12 +53,20 @@ export class ContainerRun {
    * back-off): syncs the simulation runs earlier for other reasons change nothing for it.
    */
   imageSyncAt?: number;
-  /** A restart (or first start) may happen at this time. */
-  restartAt?: number;
   /** The crash-loop back-off entry. */
   crash?: { backoffMs: number; lastUpdate: number };
-  /** Waiting in CrashLoopBackOff until this time. */
-  backoffUntil?: number;
+  /**
+   * The pod worker's next sync while this container is in crash back-off (BACKOFF_RESYNC_MS after
+   * the last one): the back-off is checked again only then, so the restart happens at the first
+   * such sync at or after its expiry.
+   */
+  crashSyncAt?: number;
+  /**
+   * What the kubelet reported before its last sync, shown until `until`: generateAPIPodStatus runs
+   * at the start of a sync, from the PLEG cache and the reason cache the previous sync left, so a
+   * restart shows at the next relist and CrashLoopBackOff at the next sync (see pod-status.ts).
+   */
+  shown?: { status: ContainerStatus; until: number };
   /** Stopping (pod deletion): the process is killed at this time. */
   stopAt?: number;
   /**
@@ -66,8 +74,6 @@ export class ContainerRun {
    * waiting reason, with the ended instance as lastState.
    */
   blocked = false;
-  /** When the last BackOff event was recorded (they repeat about every 10 s). */
-  lastBackoffEvent?: number;
   /** The probes of the running instance. */
   startup?: ProbeRunner;
   liveness?: ProbeRunner;
@@ -123,8 +129,7 @@ export class ContainerRun {
     };
     this.current = inst;
     this.stopAt = undefined;
-    this.restartAt = undefined;
-    this.backoffUntil = undefined;
+    this.crashSyncAt = undefined;
     this.blocked = false;
     this.imageReady = false;
     return inst;

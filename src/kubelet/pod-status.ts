@@ -48,7 +48,14 @@ function terminatedState(inst: Instance): ContainerState {
   };
 }
 
+/** The container status a sync at `now` reports: the one the kubelet last showed while it lasts. */
 function containerStatus(run: ContainerRun, now: number): ContainerStatus {
+  if (run.shown && now < run.shown.until) return run.shown.status;
+  return runtimeContainerStatus(run, now);
+}
+
+/** The container status from the runtime state alone (what the next relist will show). */
+export function runtimeContainerStatus(run: ContainerRun, now: number): ContainerStatus {
   const image = run.spec.image ?? '';
   const cur = run.current;
   let state: ContainerState;
@@ -134,7 +141,7 @@ export function buildPodStatus(pod: Pod, view: WorkerView, now: number): PodStat
   const initialized = view.inits.every((r) => r.kind === 'sidecar' || r.succeeded);
   const pendingInits = view.inits.filter((r) => r.kind === 'init' && !r.succeeded).map((r) => r.name);
   const unready = [...view.inits.filter((r) => r.kind === 'sidecar'), ...view.containers]
-    .filter((r) => !(r.running && r.isReady(now)))
+    .filter((r) => !(r.shown && now < r.shown.until ? r.shown.status.ready : r.running && r.isReady(now)))
     .map((r) => r.name);
   const containersReady = !completed && unready.length === 0;
   const unreadyMsg = `containers with unready status: [${unready.join(' ')}]`;

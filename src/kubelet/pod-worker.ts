@@ -7,7 +7,7 @@
  */
 import { deepEqual } from '../api/object-util.ts';
 import type { ObjectStore } from '../api/store.ts';
-import type { Pod } from '../api/types/index.ts';
+import type { ContainerStatus, Pod } from '../api/types/index.ts';
 import type { ApiServer } from '../apiserver/apiserver.ts';
 import { ApiError } from '../apiserver/errors.ts';
 import type { EventRecorder } from '../events/recorder.ts';
@@ -19,7 +19,7 @@ import { configReady, ensureImage, fieldPath, startContainer, type StartContext 
 import { unmountable } from './volumes.ts';
 import type { ImagePuller } from './image-puller.ts';
 import type { ImageCatalog } from './images.ts';
-import { buildPodStatus, type WorkerView } from './pod-status.ts';
+import { buildPodStatus, runtimeContainerStatus, type WorkerView } from './pod-status.ts';
 import type { ProbeRunner } from './probes.ts';
 import { listeningPorts } from '../network/routing.ts';
 import { FAILED_PULL_SECRET_REASON, missingPullSecrets, missingPullSecretsMessage, SYNC_FREQUENCY_MS } from './pull-secrets.ts';
@@ -308,7 +308,14 @@ export class PodWorker {
     return policy === 'Always' || (policy === 'OnFailure' && code !== 0);
   }
 
-  /** Moves one container towards running: first start, or a restart after it ended. */
+  /**
+   * Moves one container towards running: first start, or a restart after it ended. A restart is
+   * decided at the sync that notices the exit (the PLEG relist, PLEG_MS after it), and while the
+   * container is in back-off only at the pod worker's requeues BACKOFF_RESYNC_MS apart (a sync
+   * in back-off fails, see constants.ts): the restart happens at the first of those at or after
+   * the back-off's expiry, counted from the exit (kuberuntime doBackOff, IsInBackOffSince with the
+   * container's finishedAt). Worked example in test/kubelet/crash-pace.test.ts.
+   */
   private drive(r: ContainerRun, now: number): void {
     const cur = r.current;
     if (cur && cur.finishedAt === undefined) {
@@ -318,30 +325,38 @@ export class PodWorker {
     if (cur && !cur.noticed) return;
     if (cur) {
       if (!this.shouldRestart(r, this.pod.spec.restartPolicy ?? 'Always')) return;
-      // The exit shows for one relist before the kubelet acts on it.
-      if (r.restartAt === undefined && r.backoffUntil === undefined && !r.blocked) r.restartAt = Math.max(now, cur.finishedAt! + 2 * PLEG_MS);
-      if (r.restartAt !== undefined && now < r.restartAt) return this.wake(r.restartAt);
-      if (r.backoffUntil === undefined || now >= r.backoffUntil || r.pulling) {
-        const until = r.pulling || r.imageReady ? undefined : r.backoff(cur.finishedAt!, now);
-        if (until !== undefined) return this.crashLoop(r, until, now);
-      } else return this.crashLoop(r, r.backoffUntil, now);
+      if (r.crashSyncAt !== undefined && now < r.crashSyncAt && !r.pulling) return this.wake(r.crashSyncAt);
+      r.crashSyncAt = undefined;
+      const until = r.pulling || r.imageReady ? undefined : r.backoff(cur.finishedAt!, now);
+      if (until !== undefined) return this.crashLoop(r, now);
     }
+    const before = cur ? runtimeContainerStatus(r, now) : undefined;
     const ctx = this.ctx(now);
     if (ensureImage(ctx, r) && configReady(ctx, r)) startContainer(ctx, r);
+    // This sync's status was made before the restart: the new container shows at the next relist.
+    if (before && r.current !== cur) this.show(r, before, now + PLEG_MS);
   }
 
-  private crashLoop(r: ContainerRun, until: number, now: number): void {
-    r.restartAt = undefined;
-    r.backoffUntil = until;
+  /**
+   * A sync finds the container in back-off: BackOff event, the reason cache says CrashLoopBackOff
+   * (shown from the next sync on), and the pod worker syncs the pod again BACKOFF_RESYNC_MS later.
+   */
+  private crashLoop(r: ContainerRun, now: number): void {
+    const next = now + BACKOFF_RESYNC_MS;
+    if (r.waiting.reason !== 'CrashLoopBackOff' || !r.blocked) this.show(r, runtimeContainerStatus(r, now), next);
+    r.crashSyncAt = next;
     r.blocked = true;
-    // The kubelet retries (and records BackOff) about every 10 s while the back-off lasts.
-    if (r.lastBackoffEvent !== undefined && now < r.lastBackoffEvent + BACKOFF_RESYNC_MS) return this.wake(Math.min(until, r.lastBackoffEvent + BACKOFF_RESYNC_MS));
-    r.lastBackoffEvent = now;
     const secs = Math.round(r.currentBackoffMs() / 1000);
     const podRef = `${this.pod.metadata.name}_${this.pod.metadata.namespace}(${this.uid})`;
     r.waiting = { reason: 'CrashLoopBackOff', message: `back-off ${secs < 60 ? `${secs}s` : `${Math.floor(secs / 60)}m${secs % 60 ? `${secs % 60}s` : '0s'}`} restarting failed container=${r.name} pod=${podRef}` };
     this.deps.events.event(this.pod, 'Warning', 'BackOff', `Back-off restarting failed container ${r.name} in pod ${podRef}`, { component: 'kubelet', host: this.deps.node }, fieldPath(r));
-    this.wake(Math.min(until, now + BACKOFF_RESYNC_MS));
+    this.wake(next);
+  }
+
+  /** The status reported for `r` stays `status` until `until` (the kubelet's next sync). */
+  private show(r: ContainerRun, status: ContainerStatus, until: number): void {
+    r.shown = { status, until };
+    this.wake(until);
   }
 
   /** The pod will not run again: its sandbox goes, its IP is released. */
