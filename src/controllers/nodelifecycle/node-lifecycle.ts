@@ -65,6 +65,7 @@ export class NodeLifecycleController implements Controller {
     if (this.heartbeats.alive(name)) {
       // The kubelet is posting status: lift what an outage put on the node.
       if (ready?.status === 'True') this.setTaints(name, (t) => t.key !== TAINT_UNREACHABLE && t.key !== TAINT_NOT_READY);
+      else if (ready?.status === 'False') return this.taintNotReady(node, now);
       return;
     }
     if (now < deadline) return { requeueAfter: deadline - now };
@@ -73,6 +74,26 @@ export class NodeLifecycleController implements Controller {
     const state = this.zoneState(node);
     if (state === 'Normal') this.addTaint(name, { key: TAINT_UNREACHABLE, effect: 'NoExecute', timeAdded: rfc3339(now) });
     else if (state === 'FullDisruption') this.setTaints(name, (t) => !(t.key === TAINT_UNREACHABLE && t.effect === 'NoExecute'));
+  }
+
+  /**
+   * A node whose kubelet posts Ready=False (a joining node without pod network, a runtime down):
+   * at the monitor pass, processTaintBaseEviction queues it and doNoExecuteTaintingPass gives it
+   * `node.kubernetes.io/not-ready:NoExecute` in place of the unreachable one (the two mirror the
+   * Ready condition and exclude each other); the NoSchedule taint follows the condition at once
+   * (doNoScheduleTaintingPass). Pods keep running for their tolerationSeconds (300 s by default,
+   * DefaultTolerationSeconds); once Ready, the taints go (above). A fully disrupted zone gets no
+   * NoExecute taint, as for unreachable nodes.
+   */
+  private taintNotReady(node: Node, now: number): ReconcileResult | void {
+    const name = node.metadata.name;
+    this.setTaints(name, (t) => !(t.key === TAINT_UNREACHABLE && t.effect === 'NoSchedule'), [{ key: TAINT_NOT_READY, effect: 'NoSchedule' }]);
+    const pass = nextTick(now, NODE_MONITOR_PERIOD_MS);
+    if (pass > now) return { requeueAfter: pass - now };
+    const state = this.zoneState(node);
+    const unreachable = (t: Taint) => !(t.key === TAINT_UNREACHABLE && t.effect === 'NoExecute');
+    if (state === 'Normal') this.setTaints(name, unreachable, [{ key: TAINT_NOT_READY, effect: 'NoExecute', timeAdded: rfc3339(now) }]);
+    else if (state === 'FullDisruption') this.setTaints(name, (t) => unreachable(t) && !(t.key === TAINT_NOT_READY && t.effect === 'NoExecute'));
   }
 
   /** A known node is gone: the next monitor pass says so (RemovingNode) and forgets it. */
