@@ -20,8 +20,7 @@ import { unmountable } from './volumes.ts';
 import type { ImagePuller } from './image-puller.ts';
 import type { ImageCatalog } from './images.ts';
 import { buildPodStatus, runtimeContainerStatus, type WorkerView } from './pod-status.ts';
-import type { ProbeRunner } from './probes.ts';
-import { listeningPorts } from '../network/routing.ts';
+import { runPodProbes } from './pod-probes.ts';
 import { FAILED_PULL_SECRET_REASON, missingPullSecrets, missingPullSecretsMessage, SYNC_FREQUENCY_MS } from './pull-secrets.ts';
 
 export interface WorkerDeps {
@@ -131,49 +130,9 @@ export class PodWorker {
     }
   }
 
-  /**
-   * Runs the probes due by `now` of every running container: Unhealthy events, readiness and
-   * startup results, and a kill when liveness or startup gives up.
-   */
+  /** Runs the probes due by `now` (pod-probes.ts). */
   private runProbes(now: number): void {
-    for (const r of this.allRuns()) {
-      if (!r.running || r.stopAt !== undefined) continue;
-      const entry = this.deps.catalog.lookup(r.spec.image ?? '');
-      const target = { pod: this.pod, container: r.spec, inst: r.current!, entry, podIP: this.podIP ?? '', ports: listeningPorts(this.deps.catalog, r.spec) };
-      const runners = r.startup && !r.startup.result ? [r.startup] : [r.liveness, r.readiness];
-      for (const runner of runners) {
-        if (!runner) continue;
-        const effect = runner.advance(now, target);
-        for (const message of effect.failures) {
-          this.deps.events.event(this.pod, 'Warning', 'Unhealthy', message, { component: 'kubelet', host: this.deps.node }, fieldPath(r));
-        }
-        if (effect.kill) {
-          this.deps.events.event(this.pod, 'Normal', 'Killing', `Container ${r.name} failed ${runner.kind} probe, will be restarted`, { component: 'kubelet', host: this.deps.node }, fieldPath(r));
-          const b = r.current!.behaviour;
-          const grace = (runner.probe.terminationGracePeriodSeconds ?? this.pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
-          r.stopAt = now + (b.ignoresSigterm ? grace : Math.min(grace, Math.max(MIN_STOP_MS, b.stopSeconds * 1000)));
-          this.wake(r.stopAt);
-          break;
-        }
-        const at = runner.wakeAt();
-        if (at !== undefined) this.wake(at);
-      }
-      // A startup probe that just succeeded lets the others start at once.
-      if (r.startup?.result && runners.includes(r.startup) && r.stopAt === undefined) this.runProbesOf(r, now, target);
-    }
-  }
-
-  private runProbesOf(r: ContainerRun, now: number, target: Parameters<ProbeRunner['advance']>[1]): void {
-    for (const runner of [r.liveness, r.readiness]) {
-      if (!runner) continue;
-      runner.skipUntil(now);
-      const effect = runner.advance(now, target);
-      for (const message of effect.failures) {
-        this.deps.events.event(this.pod, 'Warning', 'Unhealthy', message, { component: 'kubelet', host: this.deps.node }, fieldPath(r));
-      }
-      const at = runner.wakeAt();
-      if (at !== undefined) this.wake(at);
-    }
+    runPodProbes({ pod: this.pod, podIP: this.podIP ?? '', events: this.deps.events, catalog: this.deps.catalog, node: this.deps.node, wake: (at) => this.wake(at) }, this.allRuns(), now);
   }
 
   /**
