@@ -63,7 +63,7 @@ Output:
   kubectl printed and each check (✓ or ✗ with what was expected and found). A line per file:
   --- PASS or --- FAIL. The last line: N passed, N failed (counting files).
 
-Scenario files (SCENARIOS.md has the full contract):
+Scenario files (README.md, "Writing a scenario", has the details):
   name, description, seed, start, namespace, cluster {nodes, images, objects}, steps.
   Steps: apply | create | delete: MANIFEST, kubectl: "CMD" (with fails: "TEXT"), sim: "ACTION",
   wait: 30s, until: CONDITIONS (timeout: 5m), expect: CONDITIONS, note: "TEXT", pause: "TEXT".
