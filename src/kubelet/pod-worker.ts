@@ -21,6 +21,7 @@ import type { ImagePuller } from './image-puller.ts';
 import type { ImageCatalog } from './images.ts';
 import { buildPodStatus, runtimeContainerStatus, type WorkerView } from './pod-status.ts';
 import { runPodProbes } from './pod-probes.ts';
+import { advanceWaitLoop } from './wait-loop.ts';
 import { FAILED_PULL_SECRET_REASON, missingPullSecrets, missingPullSecretsMessage, SYNC_FREQUENCY_MS } from './pull-secrets.ts';
 
 export interface WorkerDeps {
@@ -102,7 +103,7 @@ export class PodWorker {
       this.warnMissingPullSecrets(now);
       this.progress(now);
       // Containers started just now run their first loop round and probes at once.
-      for (const r of this.allRuns()) if (r.current) this.runWaitLoop(r, now);
+      for (const r of this.allRuns()) if (r.current) this.waitLoop(r, now);
       this.runProbes(now);
     }
     this.writeStatus(now);
@@ -117,7 +118,7 @@ export class PodWorker {
     for (const r of this.allRuns()) {
       const cur = r.current;
       if (!cur) continue;
-      this.runWaitLoop(r, now);
+      this.waitLoop(r, now);
       if (cur.finishedAt === undefined && r.stopAt !== undefined && r.stopAt <= now) {
         r.exit(r.stopAt, cur.behaviour.ignoresSigterm ? 137 : 0);
         cur.noticed = true;
@@ -130,33 +131,15 @@ export class PodWorker {
     }
   }
 
+  /** The rounds of a script's `until` loop due by `now` (wait-loop.ts). */
+  private waitLoop(r: ContainerRun, now: number): void {
+    const runCheck = this.deps.runCheck;
+    if (runCheck) advanceWaitLoop(r, now, (argv) => runCheck(this.pod, r.name, argv), (at) => this.wake(at));
+  }
+
   /** Runs the probes due by `now` (pod-probes.ts). */
   private runProbes(now: number): void {
     runPodProbes({ pod: this.pod, podIP: this.podIP ?? '', events: this.deps.events, catalog: this.deps.catalog, node: this.deps.node, wake: (at) => this.wake(at) }, this.allRuns(), now);
-  }
-
-  /**
-   * A script waiting in an `until` loop: each round's check runs in the container at its time
-   * (the round's output and the loop's echo go to the logs); the first success ends the process.
-   */
-  private runWaitLoop(r: ContainerRun, now: number): void {
-    const cur = r.current!;
-    const w = cur.behaviour.waitUntil;
-    if (!w || cur.finishedAt !== undefined || cur.exitAt !== undefined || !this.deps.runCheck) return;
-    cur.nextCheck ??= cur.startedAt;
-    while (cur.nextCheck <= now) {
-      const res = this.deps.runCheck(this.pod, r.name, w.check);
-      for (const line of `${res.stdout}${res.stderr}`.split('\n').filter((l) => l !== '')) cur.logs.push(line);
-      if (res.exitCode === 0) {
-        cur.exitAt = cur.nextCheck;
-        cur.exitCode = 0;
-        this.wake(cur.exitAt);
-        return;
-      }
-      if (w.line) cur.logs.push(w.line);
-      cur.nextCheck += w.everyMs;
-    }
-    this.wake(cur.nextCheck);
   }
 
   private ctx(now: number): StartContext {
