@@ -3,6 +3,7 @@
  * strategic merge patch, which merges lists of known fields by their merge key (containers by
  * name, container ports by containerPort, conditions by type...) instead of replacing them.
  */
+import { indexByKey, normalizeElementOrder } from '../api/element-order.ts';
 import { clone } from '../api/object-util.ts';
 import { ApiError } from './errors.ts';
 
@@ -122,24 +123,9 @@ const SET_ELEMENT_ORDER = '$setElementOrder/';
  * place where both are in the live list: live [a, x], order [c, a] → [c, a, x].
  */
 function orderList(merged: Json[], order: Json[], live: Json | undefined, key: string | undefined): Json[] {
-  const liveList = Array.isArray(live) ? live : [];
-  const indexIn = (list: Json[], item: Json) =>
-    key ? (isObject(item) ? list.findIndex((x) => isObject(x) && x[key] === item[key]) : -1) : list.findIndex((x) => x === item);
-  const named = merged.filter((x) => indexIn(order, x) >= 0).sort((a, b) => indexIn(order, a) - indexIn(order, b));
-  const serverOnly = merged.filter((x) => indexIn(order, x) < 0).sort((a, b) => indexIn(liveList, a) - indexIn(liveList, b));
-  const out: Json[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < serverOnly.length || j < named.length) {
-    if (i >= serverOnly.length) out.push(named[j++]);
-    else if (j >= named.length) out.push(serverOnly[i++]);
-    else {
-      const li = indexIn(liveList, serverOnly[i]);
-      const ri = indexIn(liveList, named[j]);
-      out.push(li >= 0 && ri >= 0 && li < ri ? serverOnly[i++] : named[j++]);
-    }
-  }
-  return out;
+  const named = merged.filter((x) => indexByKey(order, x, key) >= 0);
+  const serverOnly = merged.filter((x) => indexByKey(order, x, key) < 0);
+  return normalizeElementOrder(named, serverOnly, order, Array.isArray(live) ? live : [], key);
 }
 
 function mergeList(current: Json[], patch: Json[], key: string, path: string[]): Json[] {

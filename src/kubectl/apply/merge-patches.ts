@@ -10,6 +10,7 @@
  *   + delta   {containers: [{name: web, image: nginx:1.26}]}
  *   = {containers: [{name: web, env: [{$patch: delete, name: B}], image: nginx:1.26}]}
  */
+import { indexByKey, normalizeElementOrder } from '../../api/element-order.ts';
 import { clone, deepEqual } from '../../api/object-util.ts';
 import { isMap, listMeta, RETAIN_KEYS, SET_ELEMENT_ORDER, type JsonMap, type JsonValue } from './patch-meta.ts';
 
@@ -65,7 +66,7 @@ function mergeSlice(original: JsonValue[], patch: JsonValue[], key: string | und
     merged = original.map((x) => clone(x));
     for (const item of patch) {
       if (!isMap(item)) continue;
-      const at = merged.findIndex((x) => isMap(x) && deepEqual(x[key], item[key]));
+      const at = indexByKey(merged, item, key);
       if (at >= 0) merged[at] = mergePatches(merged[at] as JsonMap, item, path);
       else merged.push(item);
     }
@@ -78,48 +79,7 @@ function mergeSlice(original: JsonValue[], patch: JsonValue[], key: string | und
 function partition(list: JsonValue[], by: JsonValue[], key: string | undefined): [JsonValue[], JsonValue[]] {
   const yes: JsonValue[] = [];
   const no: JsonValue[] = [];
-  for (const v of list) (index(by, v, key) >= 0 ? yes : no).push(v);
+  for (const v of list) (indexByKey(by, v, key) >= 0 ? yes : no).push(v);
   return [yes, no];
 }
 
-function index(list: JsonValue[], item: JsonValue, key: string | undefined): number {
-  if (!key) return list.findIndex((x) => deepEqual(x, item));
-  if (!isMap(item)) return -1;
-  return list.findIndex((x) => isMap(x) && deepEqual(x[key], item[key]));
-}
-
-/**
- * normalizeElementOrder: the patch's items sorted by `patchOrder`, the server-only ones by
- * `serverOrder` (deletion directives last), then the two interleaved: a server-only item goes
- * first only when both are in `serverOrder` and it comes earlier there.
- */
-function normalizeElementOrder(patch: JsonValue[], serverOnly: JsonValue[], patchOrder: JsonValue[], serverOrder: JsonValue[], key: string | undefined): JsonValue[] {
-  const left = normalizeSliceOrder(serverOnly, serverOrder, key);
-  const right = normalizeSliceOrder(patch, patchOrder, key);
-  const out: JsonValue[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < left.length || j < right.length) {
-    if (i >= left.length) out.push(right[j++]);
-    else if (j >= right.length) out.push(left[i++]);
-    else {
-      const li = index(serverOrder, left[i], key);
-      const ri = index(serverOrder, right[j], key);
-      if (li >= 0 && ri >= 0 && li < ri) out.push(left[i++]);
-      else out.push(right[j++]);
-    }
-  }
-  return out;
-}
-
-function normalizeSliceOrder(items: JsonValue[], order: JsonValue[], key: string | undefined): JsonValue[] {
-  const isDelete = (v: JsonValue) => key !== undefined && isMap(v) && v.$patch === 'delete';
-  const keep = items.filter((v) => !isDelete(v));
-  const deletes = items.filter(isDelete);
-  const pos = (v: JsonValue) => {
-    const n = index(order, v, key);
-    return n < 0 ? Number.MAX_SAFE_INTEGER : n;
-  };
-  keep.sort((a, b) => pos(a) - pos(b));
-  return [...keep, ...deletes];
-}
