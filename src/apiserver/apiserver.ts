@@ -18,6 +18,7 @@ import { ApiError, alreadyExists, conflict, notFound } from './errors.ts';
 import { applyPatch, type PatchType } from './patch.ts';
 import { ServiceAllocator } from './registry/service-allocator.ts';
 import { withEvictionCondition, type EvictOptions } from './registry/eviction.ts';
+import { blocksRemoval, defaultPropagation, generationChanged, namespaceFinalizers, setEquals, stripMeta } from './strategy.ts';
 import type { Condition, Service } from '../api/types/index.ts';
 
 export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan';
@@ -363,41 +364,4 @@ export class ApiServer {
     if (obj.metadata.finalizers.length === 0) delete obj.metadata.finalizers;
     this.write(kindInfo(kind), obj, old);
   }
-}
-
-/**
- * What keeps an object marked for deletion in the store: finalizers, a namespace's spec.finalizers
- * (the namespace controller empties it), or a pod's kubelet that has not yet confirmed (grace > 0).
- */
-function blocksRemoval(obj: KubeObject): boolean {
-  if ((obj.metadata.finalizers ?? []).length > 0) return true;
-  if (namespaceFinalizers(obj)) return true;
-  return obj.kind === 'Pod' && (obj.metadata.deletionGracePeriodSeconds ?? 0) > 0;
-}
-
-function namespaceFinalizers(obj: KubeObject): boolean {
-  return obj.kind === 'Namespace' && ((obj.spec as { finalizers?: string[] } | undefined)?.finalizers ?? []).length > 0;
-}
-
-/**
- * Whether an update moves metadata.generation on: a change of spec, as most strategies decide; an
- * EndpointSlice has no spec, and its strategy counts any change outside metadata, or of its labels.
- */
-function generationChanged(kind: string, obj: KubeObject, old: KubeObject): boolean {
-  if (kind === 'EndpointSlice') return !deepEqual(stripMeta(obj), stripMeta(old)) || !deepEqual(obj.metadata.labels ?? {}, old.metadata.labels ?? {});
-  return !deepEqual(obj.spec, old.spec);
-}
-
-function stripMeta(obj: KubeObject): Record<string, unknown> {
-  const { metadata: _m, ...rest } = obj;
-  return rest;
-}
-
-function setEquals(a: Set<string>, b: string[]): boolean {
-  return a.size === b.length && b.every((x) => a.has(x));
-}
-
-/** The API's default when DELETE names no propagation policy: Jobs orphan their pods (back-compat). */
-function defaultPropagation(info: KindInfo): PropagationPolicy {
-  return info.kind === 'Job' ? 'Orphan' : 'Background';
 }
